@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rabbitjca.broker;
+
+import org.rabbitjca.settings.ConnectionSettings;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The physical connections of one resource adapter instance, shared by every pool and endpoint with equal settings
+ * and role, reference-counted: a group is closed when its last user releases it, and all of them when the adapter
+ * stops. Thread-safe (all methods synchronized; they are called on deployment and pool start-up, not per message).
+ */
+public final class BrokerConnections implements AutoCloseable {
+
+    private record Key(ConnectionSettings settings, ConnectionRole role, int size) {
+    }
+
+    private static final class Entry {
+        final ConnectionGroup group;
+        int users;
+
+        Entry(ConnectionGroup group) {
+            this.group = group;
+        }
+    }
+
+    private final Map<Key, Entry> groups = new HashMap<>();
+    private boolean closed;
+
+    /**
+     * Takes a share of the group of connections for these settings, creating it (without connecting yet) if needed.
+     *
+     * @param settings the connection settings
+     * @param role what the channels are used for
+     * @param size how many physical connections the group holds
+     * @return the shared group; give it back with {@link #release(ConnectionGroup)}
+     */
+    public synchronized ConnectionGroup acquire(ConnectionSettings settings, ConnectionRole role, int size) {
+        if (closed) {
+            throw new IllegalStateException("The rabbitmq-jca resource adapter is stopped; redeploy it");
+        }
+        Entry entry = groups.computeIfAbsent(new Key(settings, role, size),
+                key -> new Entry(new ConnectionGroup(settings, role, size)));
+        entry.users++;
+        return entry.group;
+    }
+
+    /**
+     * Gives back a share taken with {@link #acquire}; the last release closes the group's connections.
+     *
+     * @param group the group acquired before
+     */
+    public synchronized void release(ConnectionGroup group) {
+        groups.entrySet().removeIf(mapping -> {
+            Entry entry = mapping.getValue();
+            if (entry.group != group || --entry.users > 0) {
+                return false;
+            }
+            group.close();
+            return true;
+        });
+    }
+
+    /** Closes every connection; later {@link #acquire} calls fail. Idempotent. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        groups.values().forEach(entry -> entry.group.close());
+        groups.clear();
+    }
+}

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rabbitjca.broker;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.Recoverable;
+import org.rabbitjca.api.BrokerUnavailableException;
+import org.rabbitjca.settings.ConnectionSettings;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fixed number of physical AMQP connections with equal settings and role, over which channels are spread round
+ * robin. Connections open lazily on the first channel and are re-opened when one was closed for good; amqp-client's
+ * automatic recovery brings back a connection lost to a network failure. Thread-safe: each slot is guarded by its
+ * own lock, so opening a connection in one slot does not block channels on the others.
+ */
+public final class ConnectionGroup implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(ConnectionGroup.class.getName());
+
+    private final ConnectionSettings settings;
+    private final ConnectionRole role;
+    private final ConnectionFactory clientFactory;
+    private final Slot[] slots;
+    private final AtomicInteger next = new AtomicInteger();
+
+    ConnectionGroup(ConnectionSettings settings, ConnectionRole role, int size) {
+        this.settings = settings;
+        this.role = role;
+        this.clientFactory = ClientFactoryBuilder.build(settings);
+        this.slots = new Slot[size];
+        for (int i = 0; i < size; i++) {
+            slots[i] = new Slot(size == 1 ? "" : " #" + (i + 1));
+        }
+    }
+
+    /** @return the settings every connection of the group uses */
+    public ConnectionSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Opens a channel on the next connection of the group, opening that connection first if needed.
+     *
+     * @return a new open channel, owned by the caller
+     * @throws BrokerUnavailableException when the connection cannot be opened or refuses another channel
+     */
+    public Channel openChannel() {
+        Slot slot = slots[Math.floorMod(next.getAndIncrement(), slots.length)];
+        Connection connection = slot.connection();
+        try {
+            Channel channel = connection.createChannel();
+            if (channel == null) {
+                throw new BrokerUnavailableException("Connection '" + connection.getClientProvidedName() + "' to "
+                        + settings.describeAddresses() + " has reached its channel limit (" + connection.getChannelMax()
+                        + "); raise 'physicalConnections' or lower the pool's maximum size", null);
+            }
+            return channel;
+        } catch (IOException | RuntimeException failure) {
+            if (failure instanceof BrokerUnavailableException unavailable) {
+                throw unavailable;
+            }
+            throw new BrokerUnavailableException("Cannot open a channel on connection '"
+                    + connection.getClientProvidedName() + "' to " + settings.describeAddresses()
+                    + (connection.isOpen() ? "" : ": the connection is down and recovering; retry shortly")
+                    + ": " + failure.getMessage(), failure);
+        }
+    }
+
+    /** Closes every connection of the group (and so every channel on them). Idempotent. */
+    @Override
+    public void close() {
+        for (Slot slot : slots) {
+            slot.close();
+        }
+    }
+
+    /** One physical connection, opened on demand. */
+    private final class Slot {
+        private final String suffix;
+        private Connection connection; // guarded by this
+
+        Slot(String suffix) {
+            this.suffix = suffix;
+        }
+
+        synchronized Connection connection() {
+            // An automatically recovering connection that is down stays usable (it comes back); one closed by the
+            // application or by a failure recovery gave up on is replaced.
+            if (connection == null || (!connection.isOpen() && !isRecovering(connection))) {
+                String name = settings.connectionName() + " (" + role.label() + ")" + suffix;
+                try {
+                    connection = clientFactory.newConnection(settings.addresses(), name);
+                    LOG.log(Level.INFO, "Opened connection ''{0}'' to {1}", name, settings.describeAddresses());
+                } catch (IOException | TimeoutException failure) {
+                    throw BrokerFailures.connectFailed(settings, failure);
+                }
+            }
+            return connection;
+        }
+
+        synchronized void close() {
+            if (connection != null) {
+                try {
+                    connection.close(settings.connectionTimeoutMillis());
+                } catch (IOException | RuntimeException alreadyClosed) {
+                    LOG.log(Level.DEBUG, "Connection already closed", alreadyClosed);
+                }
+                connection = null;
+            }
+        }
+    }
+
+    private static boolean isRecovering(Connection connection) {
+        return connection instanceof Recoverable
+                && connection.getCloseReason() != null && !connection.getCloseReason().isInitiatedByApplication();
+    }
+}

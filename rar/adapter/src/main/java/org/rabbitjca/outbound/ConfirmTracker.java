@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rabbitjca.outbound;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.ConfirmListener;
+import com.rabbitmq.client.Return;
+import com.rabbitmq.client.ReturnCallback;
+import org.rabbitjca.api.PublishNackedException;
+import org.rabbitjca.api.PublishReturnedException;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * Correlates publisher confirms and returns of one channel with the publishes awaiting them, by publish sequence
+ * number. A mandatory message carries its sequence number in the header {@value #SEQUENCE_HEADER}, because a
+ * {@code basic.return} says nothing else that identifies it; the broker sends the return before the confirm of the
+ * same message, so the confirm completes the publish with the return's failure.
+ *
+ * <p>Threading: {@link #expect} is called by the thread holding the channel; acks, nacks and returns arrive on the
+ * connection's I/O thread; {@link #failAll} on a shutdown. The map is concurrent; each entry completes once.
+ */
+final class ConfirmTracker implements ConfirmListener, ReturnCallback {
+
+    /** Header that correlates a returned mandatory message with its publish. */
+    static final String SEQUENCE_HEADER = "x-rabbitjca-publish-seq";
+
+    private static final class Pending {
+        final CompletableFuture<Void> future = new CompletableFuture<>();
+        final String target;
+        volatile PublishReturnedException returned;
+
+        Pending(String target) {
+            this.target = target;
+        }
+    }
+
+    private final ConcurrentNavigableMap<Long, Pending> pending = new ConcurrentSkipListMap<>();
+
+    /**
+     * Registers a publish about to be sent.
+     *
+     * @param sequenceNumber the channel's next publish sequence number
+     * @param target describes exchange and routing key for error messages
+     * @return the future the confirm completes
+     */
+    CompletableFuture<Void> expect(long sequenceNumber, String target) {
+        Pending entry = new Pending(target);
+        pending.put(sequenceNumber, entry);
+        return entry.future;
+    }
+
+    /**
+     * Stops tracking a publish that could not be sent.
+     *
+     * @param sequenceNumber its sequence number
+     */
+    void forget(long sequenceNumber) {
+        pending.remove(sequenceNumber);
+    }
+
+    /**
+     * Stops tracking a publish whose caller gave up waiting (a timeout). Scans the outstanding publishes, which is
+     * fine for the rare timeout and keeps the hot path free of extra bookkeeping.
+     *
+     * @param confirm the future returned by {@link #expect}
+     */
+    void abandon(CompletableFuture<Void> confirm) {
+        pending.values().removeIf(entry -> entry.future == confirm);
+    }
+
+    /** @return the number of publishes awaiting their confirm */
+    int outstanding() {
+        return pending.size();
+    }
+
+    /**
+     * Fails every publish still awaiting its confirm, e.g. because the channel was closed.
+     *
+     * @param cause the failure handed to each waiting publish
+     */
+    void failAll(RuntimeException cause) {
+        while (!pending.isEmpty()) {
+            Map.Entry<Long, Pending> first = pending.pollFirstEntry();
+            if (first != null) {
+                first.getValue().future.completeExceptionally(cause);
+            }
+        }
+    }
+
+    @Override
+    public void handleAck(long deliveryTag, boolean multiple) {
+        settle(deliveryTag, multiple, null);
+    }
+
+    @Override
+    public void handleNack(long deliveryTag, boolean multiple) {
+        settle(deliveryTag, multiple, Boolean.TRUE);
+    }
+
+    private void settle(long deliveryTag, boolean multiple, Boolean nacked) {
+        Map<Long, Pending> settled = multiple ? pending.headMap(deliveryTag, true) : single(deliveryTag);
+        for (Long sequence : settled.keySet().toArray(new Long[0])) {
+            Pending entry = pending.remove(sequence);
+            if (entry == null) {
+                continue;
+            }
+            if (nacked != null) {
+                entry.future.completeExceptionally(new PublishNackedException("The broker refused (nack) the message "
+                        + "published to " + entry.target + "; it was not stored. Retry later; check the broker log "
+                        + "and the queue's limits (max-length with overflow reject-publish)."));
+            } else if (entry.returned != null) {
+                entry.future.completeExceptionally(entry.returned);
+            } else {
+                entry.future.complete(null);
+            }
+        }
+    }
+
+    private Map<Long, Pending> single(long deliveryTag) {
+        Pending entry = pending.get(deliveryTag);
+        Map<Long, Pending> one = new HashMap<>(1);
+        if (entry != null) {
+            one.put(deliveryTag, entry);
+        }
+        return one;
+    }
+
+    @Override
+    public void handle(Return returned) {
+        Object header = returned.getProperties().getHeaders() == null ? null
+                : returned.getProperties().getHeaders().get(SEQUENCE_HEADER);
+        if (!(header instanceof Number sequence)) {
+            return;
+        }
+        Pending entry = pending.get(sequence.longValue());
+        if (entry != null) {
+            entry.returned = new PublishReturnedException("The mandatory message published to " + entry.target
+                    + " was returned by the broker: " + returned.getReplyCode() + " " + returned.getReplyText()
+                    + ". No queue is bound for this routing key; declare and bind one, or check the routing key.",
+                    returned.getReplyCode(), returned.getReplyText());
+        }
+    }
+
+    /**
+     * Adds the correlation header to the properties of a mandatory publish.
+     *
+     * @param properties the caller's properties, or {@code null}
+     * @param sequenceNumber the publish sequence number
+     * @return new properties carrying the header
+     */
+    static AMQP.BasicProperties withSequenceHeader(AMQP.BasicProperties properties, long sequenceNumber) {
+        AMQP.BasicProperties base = properties == null ? new AMQP.BasicProperties() : properties;
+        Map<String, Object> headers = base.getHeaders() == null ? new HashMap<>() : new HashMap<>(base.getHeaders());
+        headers.put(SEQUENCE_HEADER, sequenceNumber);
+        return base.builder().headers(headers).build();
+    }
+}

@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rabbitjca.outbound;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.AlreadyClosedException;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ShutdownSignalException;
+import jakarta.resource.NotSupportedException;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ConnectionEvent;
+import jakarta.resource.spi.ConnectionEventListener;
+import jakarta.resource.spi.ConnectionRequestInfo;
+import jakarta.resource.spi.LocalTransaction;
+import jakarta.resource.spi.ManagedConnection;
+import jakarta.resource.spi.ManagedConnectionMetaData;
+import org.rabbitjca.api.ChannelClosedException;
+import org.rabbitjca.api.RabbitException;
+import org.rabbitjca.settings.PoolSettings;
+
+import javax.security.auth.Subject;
+import javax.transaction.xa.XAResource;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One pooled AMQP channel: the unit the container pools. Publishes through it are tracked by a
+ * {@link ConfirmTracker} when the pool has publisher confirms on. When the broker or a lost connection closes the
+ * channel, every waiting publish fails with the reason, the container is told ({@code CONNECTION_ERROR_OCCURRED})
+ * so it destroys this managed connection, and handles still held fail with the same reason.
+ *
+ * <p>Threading: the container guarantees one application thread uses the channel at a time; shutdown notifications
+ * arrive on the connection's I/O thread. State read across those threads is volatile.
+ */
+public final class RabbitManagedConnection implements ManagedConnection {
+
+    private static final System.Logger LOG = System.getLogger(RabbitManagedConnection.class.getName());
+
+    private final RabbitManagedConnectionFactory factory;
+    private final Channel channel;
+    private final PoolSettings poolSettings;
+    private final ConfirmTracker confirms;
+    private final String description;
+    private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final Set<ChannelHandle> handles = ConcurrentHashMap.newKeySet();
+    private volatile ChannelClosedException closedBy;
+    private volatile boolean destroyed;
+    private PrintWriter logWriter;
+
+    RabbitManagedConnection(RabbitManagedConnectionFactory factory, Channel channel, PoolSettings poolSettings)
+            throws IOException {
+        this.factory = factory;
+        this.channel = channel;
+        this.poolSettings = poolSettings;
+        this.description = "channel " + channel.getChannelNumber() + " on connection '"
+                + channel.getConnection().getClientProvidedName() + "'";
+        if (poolSettings.publisherConfirms()) {
+            confirms = new ConfirmTracker();
+            channel.confirmSelect();
+            channel.addConfirmListener(confirms);
+            channel.addReturnListener(confirms);
+        } else {
+            confirms = null;
+        }
+        channel.addShutdownListener(this::channelShutDown);
+    }
+
+    RabbitManagedConnectionFactory factory() {
+        return factory;
+    }
+
+    /** @return true when the channel is open and was never closed by the broker: safe to hand out */
+    boolean isUsable() {
+        return closedBy == null && !destroyed && channel.isOpen();
+    }
+
+    @Override
+    public Object getConnection(Subject subject, ConnectionRequestInfo requestInfo) {
+        ChannelHandle handle = new ChannelHandle(this);
+        handles.add(handle);
+        return handle;
+    }
+
+    @Override
+    public void associateConnection(Object connection) throws ResourceException {
+        if (!(connection instanceof ChannelHandle handle)) {
+            throw new ResourceException("Cannot associate " + connection + ": not a rabbitmq-jca connection handle");
+        }
+        handle.reassociate(this);
+        handles.add(handle);
+    }
+
+    void detach(ChannelHandle handle) {
+        handles.remove(handle);
+    }
+
+    /**
+     * Called when the application closes a handle: tells the container the channel may go back to the pool,
+     * unless the channel is broken, which the container was told already.
+     */
+    void handleClosed(ChannelHandle handle) {
+        handles.remove(handle);
+        if (closedBy == null && !destroyed) {
+            ConnectionEvent event = new ConnectionEvent(this, ConnectionEvent.CONNECTION_CLOSED);
+            event.setConnectionHandle(handle);
+            listeners.forEach(listener -> listener.connectionClosed(event));
+        }
+    }
+
+    /**
+     * Publishes on the channel.
+     *
+     * @return the confirm of the message; already complete when confirms are off
+     */
+    CompletableFuture<Void> publish(String exchange, String routingKey, boolean mandatory,
+                                    AMQP.BasicProperties properties, byte[] body) {
+        failIfClosed();
+        String target = "exchange '" + exchange + "' with routing key '" + routingKey + "' (" + description + ")";
+        if (confirms == null) {
+            if (mandatory) {
+                throw new RabbitException("A mandatory publish to " + target + " needs publisher confirms to report "
+                        + "a return: set publisherConfirms=true on the connection pool, or publish without mandatory");
+            }
+            send(exchange, routingKey, false, properties, body, target);
+            return CompletableFuture.completedFuture(null);
+        }
+        long sequence = channel.getNextPublishSeqNo();
+        CompletableFuture<Void> confirm = confirms.expect(sequence, target);
+        try {
+            send(exchange, routingKey, mandatory,
+                    mandatory ? ConfirmTracker.withSequenceHeader(properties, sequence) : properties, body, target);
+        } catch (RuntimeException failure) {
+            confirms.forget(sequence);
+            throw failure;
+        }
+        return confirm;
+    }
+
+    private void send(String exchange, String routingKey, boolean mandatory, AMQP.BasicProperties properties,
+                      byte[] body, String target) {
+        try {
+            channel.basicPublish(exchange, routingKey, mandatory, properties, body);
+        } catch (IOException | AlreadyClosedException failure) {
+            failIfClosed();
+            throw new RabbitException("Publishing to " + target + " failed: " + failure.getMessage(), failure);
+        }
+    }
+
+    ConfirmTracker confirms() {
+        return confirms;
+    }
+
+    PoolSettings poolSettings() {
+        return poolSettings;
+    }
+
+    String description() {
+        return description;
+    }
+
+    /** @return the channel itself, for the restricted view; callers must go through {@link #failIfClosed()} */
+    Channel channel() {
+        failIfClosed();
+        return channel;
+    }
+
+    /** Throws the broker's reason when the channel was closed by the broker or a connection loss. */
+    void failIfClosed() {
+        ChannelClosedException reason = closedBy;
+        if (reason != null) {
+            throw reason;
+        }
+        if (!channel.isOpen()) {
+            ShutdownSignalException signal = channel.getCloseReason();
+            throw signal == null ? new ChannelClosedException(description + " is closed", 0, "closed", null)
+                    : ChannelCloseReasons.toException(description, signal);
+        }
+    }
+
+    private void channelShutDown(ShutdownSignalException signal) {
+        if (signal.isInitiatedByApplication()) {
+            return;
+        }
+        ChannelClosedException reason = ChannelCloseReasons.toException(description, signal);
+        closedBy = reason;
+        if (confirms != null) {
+            confirms.failAll(reason);
+        }
+        LOG.log(Level.DEBUG, "{0} closed: {1}", description, reason.getMessage());
+        ConnectionEvent event = new ConnectionEvent(this, ConnectionEvent.CONNECTION_ERROR_OCCURRED, reason);
+        listeners.forEach(listener -> listener.connectionErrorOccurred(event));
+    }
+
+    @Override
+    public void cleanup() {
+        handles.forEach(ChannelHandle::invalidate);
+        handles.clear();
+    }
+
+    @Override
+    public void destroy() {
+        destroyed = true;
+        cleanup();
+        if (channel.isOpen()) {
+            try {
+                channel.close();
+            } catch (IOException | TimeoutException | AlreadyClosedException alreadyGone) {
+                LOG.log(Level.DEBUG, "Closing " + description, alreadyGone);
+            }
+        }
+    }
+
+    @Override
+    public void addConnectionEventListener(ConnectionEventListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeConnectionEventListener(ConnectionEventListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public XAResource getXAResource() throws ResourceException {
+        throw new NotSupportedException("rabbitmq-jca pools do not take part in XA transactions yet");
+    }
+
+    @Override
+    public LocalTransaction getLocalTransaction() throws ResourceException {
+        throw new NotSupportedException("rabbitmq-jca pools do not support local transactions");
+    }
+
+    @Override
+    public ManagedConnectionMetaData getMetaData() {
+        return new ChannelMetaData(channel.getConnection(), factory.connectionSettings().username());
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        this.logWriter = out;
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return logWriter;
+    }
+
+    @Override
+    public String toString() {
+        return "RabbitManagedConnection[" + description + (isUsable() ? "" : ", closed") + "]";
+    }
+}

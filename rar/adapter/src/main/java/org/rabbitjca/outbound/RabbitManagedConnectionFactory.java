@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rabbitjca.outbound;
+
+import jakarta.resource.NotSupportedException;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ConfigProperty;
+import jakarta.resource.spi.ConnectionDefinition;
+import jakarta.resource.spi.ConnectionManager;
+import jakarta.resource.spi.ConnectionRequestInfo;
+import jakarta.resource.spi.ManagedConnection;
+import jakarta.resource.spi.ManagedConnectionFactory;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterAssociation;
+import jakarta.resource.spi.ResourceAllocationException;
+import jakarta.resource.spi.TransactionSupport;
+import jakarta.resource.spi.ValidatingManagedConnectionFactory;
+import org.rabbitjca.api.RabbitConnection;
+import org.rabbitjca.api.RabbitConnectionFactory;
+import org.rabbitjca.api.RabbitException;
+import org.rabbitjca.broker.ConnectionGroup;
+import org.rabbitjca.broker.ConnectionRole;
+import org.rabbitjca.ra.RabbitResourceAdapter;
+import org.rabbitjca.settings.ConnectionProperties;
+import org.rabbitjca.settings.ConnectionSettings;
+import org.rabbitjca.settings.PoolSettings;
+
+import javax.security.auth.Subject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One outbound pool's factory of pooled channels. Its connection properties override the adapter's; its own
+ * properties set publisher confirms and how many physical connections the pool's channels share. Settings are
+ * resolved and validated once, when the first channel is created (the container has set every property by then),
+ * and the group of physical connections is taken from the adapter then.
+ */
+@ConnectionDefinition(connectionFactory = RabbitConnectionFactory.class,
+        connectionFactoryImpl = PooledConnectionFactory.class,
+        connection = RabbitConnection.class,
+        connectionImpl = ChannelHandle.class)
+public class RabbitManagedConnectionFactory extends ConnectionProperties implements ManagedConnectionFactory,
+        ResourceAdapterAssociation, ValidatingManagedConnectionFactory, TransactionSupport {
+
+    private static final long serialVersionUID = 1L;
+
+    private Boolean publisherConfirms;
+    private Integer confirmTimeoutMillis;
+    private Integer physicalConnections;
+    private transient RabbitResourceAdapter resourceAdapter;
+    private transient PrintWriter logWriter;
+    private transient volatile Resolved resolved;
+
+    /** What the pool resolved on first use: its settings and its share of the adapter's connections. */
+    private record Resolved(ConnectionSettings connection, PoolSettings pool, ConnectionGroup group) {
+    }
+
+    /** @return the publisherConfirms property, or {@code null} when not set */
+    public Boolean getPublisherConfirms() {
+        return publisherConfirms;
+    }
+
+    /** @param publisherConfirms see the description */
+    @ConfigProperty(description = "Whether publish() waits until the broker confirms it stored the message (and "
+            + "fails on a nack, a return or a timeout). Turn off only for messages you can afford to lose. Default: "
+            + PoolSettings.DEFAULT_PUBLISHER_CONFIRMS)
+    public void setPublisherConfirms(Boolean publisherConfirms) {
+        this.publisherConfirms = publisherConfirms;
+    }
+
+    /** @return the confirmTimeoutMillis property, or {@code null} when not set */
+    public Integer getConfirmTimeoutMillis() {
+        return confirmTimeoutMillis;
+    }
+
+    /** @param confirmTimeoutMillis see the description */
+    @ConfigProperty(description = "How long publish() waits for the broker's confirm, in milliseconds, before it "
+            + "throws PublishTimeoutException; publishAsync() futures fail after the same time. Default: "
+            + PoolSettings.DEFAULT_CONFIRM_TIMEOUT_MILLIS)
+    public void setConfirmTimeoutMillis(Integer confirmTimeoutMillis) {
+        this.confirmTimeoutMillis = confirmTimeoutMillis;
+    }
+
+    /** @return the physicalConnections property, or {@code null} when not set */
+    public Integer getPhysicalConnections() {
+        return physicalConnections;
+    }
+
+    /** @param physicalConnections see the description */
+    @ConfigProperty(description = "How many AMQP connections this pool's channels are spread over. One connection "
+            + "carries many channels; raise it only when one connection's socket is the bottleneck. From 1 to "
+            + PoolSettings.MAX_PHYSICAL_CONNECTIONS + ". Default: " + PoolSettings.DEFAULT_PHYSICAL_CONNECTIONS)
+    public void setPhysicalConnections(Integer physicalConnections) {
+        this.physicalConnections = physicalConnections;
+    }
+
+    @Override
+    public Object createConnectionFactory(ConnectionManager connectionManager) {
+        return new PooledConnectionFactory(this, connectionManager);
+    }
+
+    @Override
+    public Object createConnectionFactory() throws ResourceException {
+        throw new NotSupportedException("rabbitmq-jca runs inside a Jakarta EE container only: declare a "
+                + "connector-connection-pool and look the connection factory up by JNDI name");
+    }
+
+    @Override
+    public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo requestInfo)
+            throws ResourceException {
+        Resolved pool = resolve();
+        try {
+            return new RabbitManagedConnection(this, pool.group().openChannel(), pool.pool());
+        } catch (RabbitException failure) {
+            throw new ResourceAllocationException(failure.getMessage(), failure);
+        } catch (IOException failure) {
+            throw new ResourceAllocationException("Cannot put a new channel in publisher-confirm mode: " + failure,
+                    failure);
+        }
+    }
+
+    private Resolved resolve() throws ResourceException {
+        Resolved current = resolved;
+        if (current == null) {
+            synchronized (this) {
+                current = resolved;
+                if (current == null) {
+                    if (resourceAdapter == null) {
+                        throw new ResourceException("This connection factory is not associated with the rabbitmq-jca "
+                                + "resource adapter; declare it as a connector-connection-pool of rabbitmq-jca");
+                    }
+                    String where = "connection pool " + this;
+                    ConnectionSettings connection = ConnectionSettings.resolve(where, resourceAdapter, this);
+                    PoolSettings pool = PoolSettings.resolve(where, publisherConfirms, confirmTimeoutMillis,
+                            physicalConnections);
+                    current = new Resolved(connection, pool, resourceAdapter.connections()
+                            .acquire(connection, ConnectionRole.PUBLISH, pool.physicalConnections()));
+                    resolved = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    /** @return the resolved connection settings; only valid once a channel was created */
+    ConnectionSettings connectionSettings() {
+        return resolved.connection();
+    }
+
+    @Override
+    public ManagedConnection matchManagedConnections(Set connections, Subject subject,
+                                                     ConnectionRequestInfo requestInfo) {
+        for (Object candidate : connections) {
+            if (candidate instanceof RabbitManagedConnection channel && channel.factory() == this
+                    && channel.isUsable()) {
+                return channel;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Set<RabbitManagedConnection> getInvalidConnections(Set connections) {
+        Set<RabbitManagedConnection> invalid = new HashSet<>();
+        for (Object candidate : connections) {
+            if (candidate instanceof RabbitManagedConnection channel && !channel.isUsable()) {
+                invalid.add(channel);
+            }
+        }
+        return invalid;
+    }
+
+    @Override
+    public TransactionSupportLevel getTransactionSupport() {
+        return TransactionSupportLevel.NoTransaction;
+    }
+
+    @Override
+    public ResourceAdapter getResourceAdapter() {
+        return resourceAdapter;
+    }
+
+    @Override
+    public void setResourceAdapter(ResourceAdapter adapter) throws ResourceException {
+        if (!(adapter instanceof RabbitResourceAdapter rabbit)) {
+            throw new ResourceException("A RabbitManagedConnectionFactory belongs to the rabbitmq-jca resource "
+                    + "adapter, not to " + adapter);
+        }
+        this.resourceAdapter = rabbit;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        this.logWriter = out;
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return logWriter;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RabbitManagedConnectionFactory that && sameConnectionProperties(that)
+                && Objects.equals(publisherConfirms, that.publisherConfirms)
+                && Objects.equals(confirmTimeoutMillis, that.confirmTimeoutMillis)
+                && Objects.equals(physicalConnections, that.physicalConnections);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(connectionPropertiesHash(), publisherConfirms, confirmTimeoutMillis, physicalConnections);
+    }
+
+    @Override
+    public String toString() {
+        return "RabbitManagedConnectionFactory[" + describeConnectionProperties() + ", publisherConfirms="
+                + publisherConfirms + ", confirmTimeoutMillis=" + confirmTimeoutMillis + ", physicalConnections="
+                + physicalConnections + "]";
+    }
+}

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rabbitjca.ra;
+
+import jakarta.resource.NotSupportedException;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ActivationSpec;
+import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.Connector;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterInternalException;
+import jakarta.resource.spi.TransactionSupport;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.resource.spi.work.WorkManager;
+import org.rabbitjca.broker.BrokerConnections;
+import org.rabbitjca.broker.ConnectionRole;
+import org.rabbitjca.inbound.Activation;
+import org.rabbitjca.inbound.RabbitActivationSpec;
+import org.rabbitjca.settings.ConnectionProperties;
+import org.rabbitjca.settings.ConnectionSettings;
+import org.rabbitjca.settings.ConsumerSettings;
+import org.rabbitjca.settings.InvalidSettingsException;
+
+import javax.transaction.xa.XAResource;
+import java.lang.System.Logger.Level;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The rabbitmq-jca resource adapter. Its connection properties are the server-wide defaults that every pool and
+ * message-driven bean inherits unless it sets its own. Lifecycle calls come from the container, one at a time for
+ * start/stop; endpoint activations may come concurrently and are kept in a concurrent map.
+ */
+@Connector(displayName = "RabbitMQ Resource Adapter", vendorName = "rabbitmq-jca", eisType = "RabbitMQ",
+        version = "0.1", description = "Pooled AMQP channels with publisher confirms, and message-driven beans fed "
+        + "by RabbitMQ queues.", transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction)
+public class RabbitResourceAdapter extends ConnectionProperties implements ResourceAdapter {
+
+    private static final long serialVersionUID = 1L;
+    private static final System.Logger LOG = System.getLogger(RabbitResourceAdapter.class.getName());
+
+    private record EndpointKey(MessageEndpointFactory factory, ActivationSpec spec) {
+    }
+
+    private transient volatile BrokerConnections connections;
+    private transient volatile WorkManager workManager;
+    private final transient Map<EndpointKey, Activation> activations = new ConcurrentHashMap<>();
+
+    @Override
+    public void start(BootstrapContext context) throws ResourceAdapterInternalException {
+        try {
+            ConnectionSettings.resolve("the rabbitmq-jca resource adapter", this);
+        } catch (InvalidSettingsException invalid) {
+            throw new ResourceAdapterInternalException(invalid.getMessage(), invalid);
+        }
+        workManager = context.getWorkManager();
+        connections = new BrokerConnections();
+        LOG.log(Level.INFO, "rabbitmq-jca started; default broker addresses: {0}",
+                getAddresses() == null ? ConnectionSettings.DEFAULT_ADDRESSES : getAddresses());
+    }
+
+    @Override
+    public void stop() {
+        activations.values().forEach(Activation::stop);
+        activations.clear();
+        if (connections != null) {
+            connections.close();
+        }
+        LOG.log(Level.INFO, "rabbitmq-jca stopped");
+    }
+
+    /**
+     * @return the shared broker connections of this adapter
+     * @throws IllegalStateException when the adapter is not started
+     */
+    public BrokerConnections connections() {
+        BrokerConnections current = connections;
+        if (current == null) {
+            throw new IllegalStateException("The rabbitmq-jca resource adapter is not started");
+        }
+        return current;
+    }
+
+    @Override
+    public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
+        if (!(spec instanceof RabbitActivationSpec rabbitSpec)) {
+            throw new NotSupportedException("rabbitmq-jca cannot activate " + spec + ": not a RabbitActivationSpec");
+        }
+        String name = "message-driven bean '" + factory.getActivationName() + "'";
+        ConsumerSettings consumer = rabbitSpec.consumerSettings(name);
+        ConnectionSettings connection = ConnectionSettings.resolve(name, this, rabbitSpec);
+        Activation activation = new Activation(name, factory, consumer,
+                connections().acquire(connection, ConnectionRole.CONSUME, 1), connections(), workManager);
+        activation.start();
+        activations.put(new EndpointKey(factory, spec), activation);
+    }
+
+    @Override
+    public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
+        Activation activation = activations.remove(new EndpointKey(factory, spec));
+        if (activation != null) {
+            activation.stop();
+        }
+    }
+
+    @Override
+    public XAResource[] getXAResources(ActivationSpec[] specs) {
+        return new XAResource[0];
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RabbitResourceAdapter that && sameConnectionProperties(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return connectionPropertiesHash();
+    }
+
+    @Override
+    public String toString() {
+        return "RabbitResourceAdapter[" + describeConnectionProperties() + "]";
+    }
+}

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rabbitjca.settings;
+
+import com.rabbitmq.client.Address;
+import com.rabbitmq.client.ConnectionFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Parses {@code host[:port],host[:port]} (IPv6 hosts in brackets: {@code [::1]:5672}) with a precise problem per
+ * bad entry. Written here rather than using {@link Address#parseAddresses} because that one throws a bare
+ * {@code NumberFormatException} for a bad port and accepts ports out of range.
+ */
+final class AddressList {
+
+    private AddressList() {
+    }
+
+    static List<Address> parse(String text, Problems problems) {
+        List<Address> addresses = new ArrayList<>();
+        for (String entry : text.split(",")) {
+            String trimmed = entry.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            Address address = parseOne(trimmed);
+            if (address == null) {
+                problems.add("addresses entry '" + trimmed + "' is not host[:port] with a port from 1 to 65535, "
+                        + "e.g. 'rabbit1:5672'");
+            } else {
+                addresses.add(address);
+            }
+        }
+        if (addresses.isEmpty() && !text.isBlank()) {
+            problems.add("addresses '" + text + "' names no broker; set host[:port], e.g. 'rabbit1:5672'");
+        }
+        return addresses;
+    }
+
+    private static Address parseOne(String entry) {
+        int portSeparator = entry.lastIndexOf(':');
+        boolean bracketed = entry.startsWith("[");
+        if (bracketed ? entry.indexOf(']') < portSeparator : portSeparator > 0 && entry.indexOf(':') == portSeparator) {
+            String host = entry.substring(0, portSeparator);
+            Integer port = parsePort(entry.substring(portSeparator + 1));
+            return port == null || !validHost(host) ? null : new Address(host, port);
+        }
+        return validHost(entry) ? new Address(entry, ConnectionFactory.DEFAULT_AMQP_PORT) : null;
+    }
+
+    private static boolean validHost(String host) {
+        return !host.isEmpty() && !host.contains(" ") && (host.startsWith("[") == host.endsWith("]"));
+    }
+
+    private static Integer parsePort(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            return port >= 1 && port <= 65_535 ? port : null;
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
+    }
+
+    static String format(List<Address> addresses) {
+        return addresses.stream().map(a -> a.getHost() + ":" + a.getPort()).collect(Collectors.joining(","));
+    }
+}

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rabbitjca.settings;
+
+/**
+ * The validated consumer settings of one message-driven bean endpoint, beyond its connection settings.
+ *
+ * @param queue the queue to consume from
+ * @param prefetchCount how many unacknowledged deliveries the broker sends ahead (basic.qos)
+ */
+public record ConsumerSettings(String queue, int prefetchCount) {
+
+    /**
+     * Default prefetch. Not 1: a prefetch of 1 costs a network round trip per message. The property that sets it
+     * per endpoint comes with concurrency control.
+     */
+    public static final int DEFAULT_PREFETCH_COUNT = 50;
+
+    /**
+     * Resolves and validates the activation properties of one endpoint.
+     *
+     * @param where names the endpoint in error messages
+     * @param queue the {@code queue} activation property
+     * @return the validated settings
+     * @throws InvalidSettingsException listing every invalid property
+     */
+    public static ConsumerSettings resolve(String where, String queue) throws InvalidSettingsException {
+        Problems problems = new Problems();
+        if (queue == null || queue.isBlank()) {
+            problems.add("activation property 'queue' is " + (queue == null ? "missing" : "empty")
+                    + "; name the queue to consume from: @ActivationConfigProperty(propertyName = \"queue\", "
+                    + "propertyValue = \"orders\")");
+        }
+        problems.throwIfAny(where);
+        return new ConsumerSettings(queue.trim(), DEFAULT_PREFETCH_COUNT);
+    }
+}

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rabbitjca.api;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Envelope;
+
+import java.nio.charset.StandardCharsets;
+
+/** A message delivered to a {@link RabbitMessageListener}: body, properties and envelope, immutable. */
+public interface RabbitMessage {
+
+    /** @return the queue the message was consumed from */
+    String queue();
+
+    /** @return the message body (a copy is not made: do not modify it) */
+    byte[] body();
+
+    /** @return the message body decoded as UTF-8 */
+    default String bodyAsString() {
+        return new String(body(), StandardCharsets.UTF_8);
+    }
+
+    /** @return the message properties (headers, message id, content type, ...) */
+    AMQP.BasicProperties properties();
+
+    /** @return the envelope: exchange, routing key, redelivered flag and delivery tag */
+    Envelope envelope();
+}
