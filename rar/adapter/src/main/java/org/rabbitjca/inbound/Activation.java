@@ -72,6 +72,9 @@ public final class Activation {
         try {
             Channel opened = group.openChannel();
             channel = opened;
+            if (consumer.declareQueue()) {
+                opened.queueDeclare(consumer.queue(), true, false, false, null);
+            }
             opened.basicQos(consumer.prefetchCount());
             consumerTag = opened.basicConsume(consumer.queue(), false, new QueueConsumer(opened));
             LOG.log(Level.INFO, "{0} consumes queue ''{1}'' on {2} (prefetch {3})", name, consumer.queue(),
@@ -83,7 +86,8 @@ public final class Activation {
             connections.release(group);
             throw new ResourceException(name + " cannot consume queue '" + consumer.queue() + "' in virtual host '"
                     + group.settings().virtualHost() + "' at " + group.settings().describeAddresses() + ": "
-                    + brokerReason(failure) + ". Check that the queue exists and the user may read it.", failure);
+                    + brokerReason(failure) + ". Check that the queue exists (or set declareQueue=true), that an existing "
+                    + "queue has the arguments declared, and that the user may read it.", failure);
         }
     }
 

@@ -25,6 +25,7 @@ public class RabbitActivationSpec extends ConnectionProperties implements Activa
     private static final long serialVersionUID = 1L;
 
     private String queue;
+    private Boolean declareQueue;
     private transient ResourceAdapter resourceAdapter;
 
     /** @return the queue property */
@@ -33,9 +34,22 @@ public class RabbitActivationSpec extends ConnectionProperties implements Activa
     }
 
     /** @param queue see the description */
-    @ConfigProperty(description = "Required. The queue this message-driven bean consumes. The queue must exist.")
+    @ConfigProperty(description = "Required. The queue this message-driven bean consumes.")
     public void setQueue(String queue) {
         this.queue = queue;
+    }
+
+    /** @return the declareQueue property, or {@code null} when not set */
+    public Boolean getDeclareQueue() {
+        return declareQueue;
+    }
+
+    /** @param declareQueue see the description */
+    @ConfigProperty(description = "Whether the adapter declares the queue before consuming: durable, classic, "
+            + "without arguments. A queue that exists with other arguments fails the activation with the broker's "
+            + "reason. Default: false (the queue must exist)")
+    public void setDeclareQueue(Boolean declareQueue) {
+        this.declareQueue = declareQueue;
     }
 
     @Override
@@ -51,7 +65,7 @@ public class RabbitActivationSpec extends ConnectionProperties implements Activa
      * @throws InvalidSettingsException listing every invalid activation property
      */
     public ConsumerSettings consumerSettings(String where) throws InvalidSettingsException {
-        return ConsumerSettings.resolve(where, queue);
+        return ConsumerSettings.resolve(where, queue, declareQueue);
     }
 
     private ConnectionProperties adapterProperties() {
@@ -70,6 +84,6 @@ public class RabbitActivationSpec extends ConnectionProperties implements Activa
 
     @Override
     public String toString() {
-        return "RabbitActivationSpec[queue=" + queue + ", " + describeConnectionProperties() + "]";
+        return "RabbitActivationSpec[queue=" + queue + ", declareQueue=" + declareQueue + ", " + describeConnectionProperties() + "]";
     }
 }

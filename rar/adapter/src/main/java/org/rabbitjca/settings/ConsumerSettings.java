@@ -5,9 +5,10 @@ package org.rabbitjca.settings;
  * The validated consumer settings of one message-driven bean endpoint, beyond its connection settings.
  *
  * @param queue the queue to consume from
+ * @param declareQueue whether the adapter declares the queue (durable, classic, no arguments) before consuming
  * @param prefetchCount how many unacknowledged deliveries the broker sends ahead (basic.qos)
  */
-public record ConsumerSettings(String queue, int prefetchCount) {
+public record ConsumerSettings(String queue, boolean declareQueue, int prefetchCount) {
 
     /**
      * Default prefetch. Not 1: a prefetch of 1 costs a network round trip per message. The property that sets it
@@ -20,10 +21,11 @@ public record ConsumerSettings(String queue, int prefetchCount) {
      *
      * @param where names the endpoint in error messages
      * @param queue the {@code queue} activation property
+     * @param declareQueue the {@code declareQueue} activation property, {@code null} for the default (false)
      * @return the validated settings
      * @throws InvalidSettingsException listing every invalid property
      */
-    public static ConsumerSettings resolve(String where, String queue) throws InvalidSettingsException {
+    public static ConsumerSettings resolve(String where, String queue, Boolean declareQueue) throws InvalidSettingsException {
         Problems problems = new Problems();
         if (queue == null || queue.isBlank()) {
             problems.add("activation property 'queue' is " + (queue == null ? "missing" : "empty")
@@ -31,6 +33,6 @@ public record ConsumerSettings(String queue, int prefetchCount) {
                     + "propertyValue = \"orders\")");
         }
         problems.throwIfAny(where);
-        return new ConsumerSettings(queue.trim(), DEFAULT_PREFETCH_COUNT);
+        return new ConsumerSettings(queue.trim(), Boolean.TRUE.equals(declareQueue), DEFAULT_PREFETCH_COUNT);
     }
 }
