@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rabbitjca.sample.it;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.GetResponse;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.rabbitjca.sample.it.support.Http;
+import org.rabbitjca.sample.it.support.MicroWithPrivateBroker;
+import org.rabbitjca.sample.it.support.TestDeployments;
+import org.rabbitjca.testbroker.RabbitNode;
+import org.rabbitjca.testbroker.RabbitNodeExtension;
+
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Publishing through the container-pooled factory from EJBs in Payara Micro, counted on the private broker node:
+ * confirmed messages all arrive, channels are pooled on one connection, channel errors evict the channel and give
+ * the broker's reason, mandatory unroutable messages fail, and the application cannot break a pooled channel.
+ */
+@MicroWithPrivateBroker
+@RunAsClient
+class PooledPublishingIT {
+
+    /** The pool's max-pool-size in the sample's glassfish-resources.xml. */
+    private static final int MAX_POOL_SIZE = 8;
+    /** The pool's connection name in the sample's glassfish-resources.xml, with the role the adapter appends. */
+    private static final String POOL_CONNECTION = "ejb-sample (publish)";
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TestDeployments.sampleWithProbes();
+    }
+
+    @Test
+    void sixteenThreadsPublishEightThousandConfirmedMessagesOnOnePooledConnection() throws Exception {
+        RabbitNode node = RabbitNodeExtension.sharedNode();
+        String queue = "it.publish.concurrent";
+        declareEmptyQueue(node, queue);
+
+        Map<String, String> result = Http.post(base, "api/probe/publish-concurrently?queue=" + queue
+                + "&threads=16&perThread=500", Duration.ofMinutes(5));
+
+        assertAll(() -> assertEquals("8000", result.get("confirmed"), () -> "confirmed publishes: " + result),
+                () -> assertEquals("0", result.get("failed"), () -> "failed publishes: " + result));
+        assertEquals(8000, node.queueMessageCount(queue), "messages the broker holds");
+        Set<String> expected = new HashSet<>();
+        for (int thread = 0; thread < 16; thread++) {
+            for (int i = 0; i < 500; i++) {
+                expected.add("t" + thread + "-" + i);
+            }
+        }
+        assertEquals(expected, drain(node, queue), "message bodies, each exactly once");
+        assertPoolUsesOneConnectionAndAtMostMaxChannels(node);
+    }
+
+    @Test
+    void publishingToAMissingExchangeGivesTheBrokersReasonAndNeverReusesTheChannel() throws Exception {
+        RabbitNode node = RabbitNodeExtension.sharedNode();
+        String queue = "it.publish.after-errors";
+        declareEmptyQueue(node, queue);
+
+        Map<String, String> result = Http.post(base, "api/probe/publish-to-missing-exchange?times=1000&queue="
+                + queue, Duration.ofMinutes(5));
+
+        assertAll(() -> assertEquals("1000", result.get("channelClosed"), () -> "typed failures: " + result),
+                () -> assertEquals("none", result.get("unexpected"), () -> "other outcomes: " + result),
+                () -> assertEquals("404 NOT_FOUND - no exchange 'no-such-exchange' in vhost '/'",
+                        result.get("firstReason")),
+                () -> assertEquals("published", result.get("afterwards")));
+        assertEquals(1, node.queueMessageCount(queue), "the publish after the failures reached the queue");
+        assertPoolUsesOneConnectionAndAtMostMaxChannels(node);
+    }
+
+    @Test
+    void aMandatoryMessageNoQueueTakesFailsAsReturned() throws Exception {
+        Map<String, String> result = Http.post(base, "api/probe/publish-unroutable", Duration.ofSeconds(30));
+
+        assertAll(() -> assertEquals("returned", result.get("outcome"), () -> "outcome: " + result),
+                () -> assertEquals("312", result.get("replyCode")),
+                () -> assertEquals("NO_ROUTE", result.get("replyText")));
+    }
+
+    @Test
+    void theChannelViewRefusesPoolOwnedOperationsAndReportsABrokerRefusal() throws Exception {
+        RabbitNode node = RabbitNodeExtension.sharedNode();
+        String queue = "it.channel-view";
+        declareEmptyQueue(node, queue);
+
+        Map<String, String> result = Http.post(base, "api/probe/channel-view?queue=" + queue, Duration.ofSeconds(30));
+
+        for (String operation : List.of("close", "confirmSelect", "txSelect", "basicConsume")) {
+            String refusal = result.get("refused." + operation);
+            assertTrue(refusal != null && refusal.startsWith("ChannelOperationRefusedException: Channel." + operation
+                    + " is not allowed"), () -> operation + " was not refused: " + result);
+        }
+        assertEquals("0", result.get("declarePassive.messageCount"), "allowed operations go to the channel");
+        assertTrue(result.get("redeclare").startsWith("406 PRECONDITION_FAILED - inequivalent arg 'x-max-length'"),
+                () -> "redeclaring with other arguments: " + result);
+        assertEquals("published", result.get("afterwards"));
+        assertEquals(1, node.queueMessageCount(queue), "the publish after the refusal reached the queue");
+    }
+
+    private static void assertPoolUsesOneConnectionAndAtMostMaxChannels(RabbitNode node) {
+        List<String> names = node.connectionNames();
+        assertEquals(1, names.stream().filter(POOL_CONNECTION::equals).count(),
+                () -> "connections of the pool among " + names);
+        int channels = node.channelsPerConnection().getOrDefault(POOL_CONNECTION, 0);
+        assertTrue(channels >= 1 && channels <= MAX_POOL_SIZE,
+                () -> "channels on the pool's connection: " + channels + ", pool maximum " + MAX_POOL_SIZE);
+    }
+
+    private static void declareEmptyQueue(RabbitNode node, String queue) throws Exception {
+        try (Connection connection = node.newConnectionFactory().newConnection("test-setup");
+             Channel channel = connection.createChannel()) {
+            channel.queueDeclare(queue, true, false, false, null);
+            channel.queuePurge(queue);
+        }
+    }
+
+    private static Set<String> drain(RabbitNode node, String queue) throws Exception {
+        Set<String> bodies = new HashSet<>();
+        try (Connection connection = node.newConnectionFactory().newConnection("test-drain");
+             Channel channel = connection.createChannel()) {
+            for (GetResponse message = channel.basicGet(queue, true); message != null;
+                 message = channel.basicGet(queue, true)) {
+                assertTrue(bodies.add(new String(message.getBody(), StandardCharsets.UTF_8)), "duplicate body");
+            }
+        }
+        return bodies;
+    }
+}

@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rabbitjca.sample.it.app;
+
+import com.rabbitmq.client.Channel;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.rabbitjca.api.ChannelClosedException;
+import org.rabbitjca.api.PublishReturnedException;
+import org.rabbitjca.api.RabbitConnection;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * What the tests drive inside the server. Each probe answers {@code key=value} lines that the test asserts on,
+ * next to what it counts on the broker itself.
+ */
+@Path("probe")
+@Produces(MediaType.TEXT_PLAIN)
+public class ProbeResource {
+
+    @EJB
+    private ProbePublisher publisher;
+
+    @EJB
+    private DeliveryLog deliveries;
+
+    @Resource
+    private ManagedExecutorService executor;
+
+    /**
+     * Publishes {@code threads × perThread} messages {@code t<thread>-<i>} to a queue, concurrently, each through a
+     * fresh handle from the pool with a confirm.
+     */
+    @POST
+    @Path("publish-concurrently")
+    public String publishConcurrently(@QueryParam("queue") String queue, @QueryParam("threads") int threads,
+                                      @QueryParam("perThread") int perThread) throws Exception {
+        AtomicInteger confirmed = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        AtomicReference<String> firstFailure = new AtomicReference<>("none");
+        List<Future<?>> tasks = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            tasks.add(executor.submit(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    try {
+                        publisher.publish("", queue, false, "t" + thread + "-" + i);
+                        confirmed.incrementAndGet();
+                    } catch (RuntimeException failure) {
+                        failed.incrementAndGet();
+                        firstFailure.compareAndSet("none", failure.toString());
+                    }
+                }
+            }));
+        }
+        for (Future<?> task : tasks) {
+            task.get(5, TimeUnit.MINUTES);
+        }
+        return "confirmed=" + confirmed + "\nfailed=" + failed + "\nfirstFailure=" + firstFailure + "\n";
+    }
+
+    /**
+     * Publishes {@code times} messages to an exchange that does not exist, each through a fresh handle, then one
+     * message to {@code queue}, which must work.
+     */
+    @POST
+    @Path("publish-to-missing-exchange")
+    public String publishToMissingExchange(@QueryParam("times") int times, @QueryParam("queue") String queue) {
+        int channelClosed = 0;
+        String first = "none";
+        String unexpected = "none";
+        for (int i = 0; i < times; i++) {
+            try {
+                publisher.publish("no-such-exchange", "any", false, "lost-" + i);
+                unexpected = "publish " + i + " succeeded";
+            } catch (RuntimeException failure) {
+                ChannelClosedException closed = causeOf(failure, ChannelClosedException.class);
+                if (closed == null) {
+                    unexpected = failure.toString();
+                } else {
+                    channelClosed++;
+                    if (first.equals("none")) {
+                        first = closed.replyCode() + " " + closed.replyText();
+                    }
+                }
+            }
+        }
+        publisher.publish("", queue, false, "after-failures");
+        return "channelClosed=" + channelClosed + "\nfirstReason=" + first + "\nunexpected=" + unexpected
+                + "\nafterwards=published\n";
+    }
+
+    /** Publishes a mandatory message that no queue takes. */
+    @POST
+    @Path("publish-unroutable")
+    public String publishUnroutable() {
+        try {
+            publisher.publish("", "no-queue-has-this-name", true, "unroutable");
+            return "outcome=published\n";
+        } catch (RuntimeException failure) {
+            PublishReturnedException returned = causeOf(failure, PublishReturnedException.class);
+            return returned == null ? "outcome=" + failure + "\n"
+                    : "outcome=returned\nreplyCode=" + returned.replyCode() + "\nreplyText=" + returned.replyText()
+                    + "\nmessage=" + returned.getMessage() + "\n";
+        }
+    }
+
+    /**
+     * Tries the channel operations the pool owns through the channel view, then declares {@code queue} again with
+     * other arguments, which the broker refuses; then checks that the pool still hands out working channels.
+     */
+    @POST
+    @Path("channel-view")
+    public String channelView(@QueryParam("queue") String queue) throws Exception {
+        StringBuilder answer = new StringBuilder();
+        try (RabbitConnection connection = publisher.factory().getConnection()) {
+            Channel channel = connection.channel();
+            answer.append("refused.close=").append(refusal(channel::close)).append('\n');
+            answer.append("refused.confirmSelect=").append(refusal(channel::confirmSelect)).append('\n');
+            answer.append("refused.txSelect=").append(refusal(channel::txSelect)).append('\n');
+            answer.append("refused.basicConsume=").append(refusal(() -> channel.basicConsume(queue, null)))
+                    .append('\n');
+            answer.append("declarePassive.messageCount=").append(channel.queueDeclarePassive(queue).getMessageCount())
+                    .append('\n');
+            try {
+                channel.queueDeclare(queue, true, false, false, Map.of("x-max-length", 5));
+                answer.append("redeclare=accepted\n");
+            } catch (ChannelClosedException closed) {
+                answer.append("redeclare=").append(closed.replyCode()).append(' ').append(closed.replyText())
+                        .append('\n');
+            }
+        }
+        publisher.publish("", queue, false, "after-redeclare");
+        return answer.append("afterwards=published\n").toString();
+    }
+
+    /** @return the counts of {@link CountingListener} */
+    @GET
+    @Path("deliveries")
+    public String deliveries() {
+        return deliveries.summary();
+    }
+
+    /** @return the counts of one message of {@link CountingListener} */
+    @GET
+    @Path("delivery")
+    public String delivery(@QueryParam("id") String messageId) {
+        return deliveries.of(messageId);
+    }
+
+    private interface ChannelCall {
+        void run() throws Exception;
+    }
+
+    private static String refusal(ChannelCall call) {
+        try {
+            call.run();
+            return "allowed";
+        } catch (Exception refused) {
+            return refused.getClass().getSimpleName() + ": " + refused.getMessage();
+        }
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+}
