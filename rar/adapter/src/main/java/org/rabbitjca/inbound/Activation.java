@@ -8,7 +8,6 @@ import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
-import jakarta.resource.spi.work.WorkException;
 import jakarta.resource.spi.work.WorkManager;
 import org.rabbitjca.api.RabbitException;
 import org.rabbitjca.broker.BrokerConnections;
@@ -21,7 +20,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The consumer of one message-driven bean endpoint: a channel with a prefetch, a consumer on the endpoint's queue,
- * and each delivery scheduled as a {@link DeliveryWork} on the container's WorkManager. {@link #stop()} cancels the
+ * and deliveries processed by a {@link DeliveryDispatcher} on the container's WorkManager. {@link #stop()} cancels the
  * consumer, waits (bounded) for deliveries under way, then closes the channel so unacknowledged messages go back.
  *
  * <p>Threading: {@code start}/{@code stop} come from the adapter's lifecycle calls; deliveries arrive on
@@ -40,9 +39,9 @@ public final class Activation {
     private final ConnectionGroup group;
     private final BrokerConnections connections;
     private final WorkManager workManager;
-    private final InFlightDeliveries inFlight = new InFlightDeliveries();
     private volatile Channel channel;
     private volatile String consumerTag;
+    private volatile DeliveryDispatcher dispatcher;
     private volatile boolean stopping;
 
     /**
@@ -72,11 +71,16 @@ public final class Activation {
         try {
             Channel opened = group.openChannel();
             channel = opened;
+            DeliveryProcessor processor = new DeliveryProcessor(endpointFactory,
+                    (tag, processed) -> settle(opened, tag, processed), name);
+            DeliveryDispatcher dispatcher = new DeliveryDispatcher(workManager, consumer.maxConcurrency(),
+                    processor::process, message -> settle(opened, message.envelope().getDeliveryTag(), false), name);
             if (consumer.declareQueue()) {
                 opened.queueDeclare(consumer.queue(), true, false, false, null);
             }
             opened.basicQos(consumer.prefetchCount());
-            consumerTag = opened.basicConsume(consumer.queue(), false, new QueueConsumer(opened));
+            consumerTag = opened.basicConsume(consumer.queue(), false, new QueueConsumer(opened, dispatcher));
+            this.dispatcher = dispatcher;
             LOG.log(Level.INFO, "{0} consumes queue ''{1}'' on {2} (prefetch {3})", name, consumer.queue(),
                     group.settings().describeAddresses(), consumer.prefetchCount());
         } catch (RabbitException failure) {
@@ -93,7 +97,7 @@ public final class Activation {
 
     /** Stops consuming, waits for deliveries under way (bounded), closes the channel. Idempotent. */
     public void stop() {
-        if (stopping) {
+        if (stopping || dispatcher == null) {
             return;
         }
         stopping = true;
@@ -101,7 +105,7 @@ public final class Activation {
         try {
             if (current != null && current.isOpen()) {
                 current.basicCancel(consumerTag);
-                int left = inFlight.awaitNone(STOP_WAIT_MILLIS);
+                int left = dispatcher.awaitIdle(STOP_WAIT_MILLIS);
                 if (left > 0) {
                     LOG.log(Level.WARNING, "{0}: {1} deliveries still running after {2} ms; closing the channel "
                             + "requeues them", name, left, STOP_WAIT_MILLIS);
@@ -135,32 +139,23 @@ public final class Activation {
             // The broker requeues every unacknowledged delivery of a closed channel: nothing is lost, the message
             // is redelivered (flagged redelivered) to the next consumer.
             LOG.log(Level.DEBUG, "Could not settle delivery " + deliveryTag + " of " + name, channelGone);
-        } finally {
-            inFlight.finished();
         }
     }
 
-    /** Hands each delivery over to the WorkManager; runs on amqp-client's dispatch thread for the channel. */
+    /** Hands each delivery to the dispatcher; runs on amqp-client's dispatch thread for the channel. */
     private final class QueueConsumer extends DefaultConsumer {
 
-        QueueConsumer(Channel channel) {
+        private final DeliveryDispatcher dispatcher;
+
+        QueueConsumer(Channel channel, DeliveryDispatcher dispatcher) {
             super(channel);
+            this.dispatcher = dispatcher;
         }
 
         @Override
         public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties,
                                    byte[] body) {
-            DeliveredMessage message = new DeliveredMessage(consumer.queue(), body, properties, envelope);
-            Channel deliveryChannel = getChannel();
-            inFlight.started();
-            try {
-                workManager.scheduleWork(new DeliveryWork(endpointFactory, message,
-                        (tag, processed) -> settle(deliveryChannel, tag, processed), name));
-            } catch (WorkException rejected) {
-                LOG.log(Level.WARNING, "{0}: the WorkManager refused a delivery, requeued: {1}", name,
-                        rejected.toString());
-                settle(deliveryChannel, envelope.getDeliveryTag(), false);
-            }
+            dispatcher.dispatch(new DeliveredMessage(consumer.queue(), body, properties, envelope));
         }
 
         @Override

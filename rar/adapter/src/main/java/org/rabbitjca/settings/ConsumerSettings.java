@@ -7,14 +7,21 @@ package org.rabbitjca.settings;
  * @param queue the queue to consume from
  * @param declareQueue whether the adapter declares the queue (durable, classic, no arguments) before consuming
  * @param prefetchCount how many unacknowledged deliveries the broker sends ahead (basic.qos)
+ * @param maxConcurrency how many deliveries the endpoint processes at once
  */
-public record ConsumerSettings(String queue, boolean declareQueue, int prefetchCount) {
+public record ConsumerSettings(String queue, boolean declareQueue, int prefetchCount, int maxConcurrency) {
 
     /**
      * Default prefetch. Not 1: a prefetch of 1 costs a network round trip per message. The property that sets it
      * per endpoint comes with concurrency control.
      */
     public static final int DEFAULT_PREFETCH_COUNT = 50;
+
+    /**
+     * Default of the deliveries processed at once; below the containers' default cap of message-driven bean
+     * instances (Payara: 32). The property that sets it per endpoint comes with the prefetch property.
+     */
+    public static final int DEFAULT_MAX_CONCURRENCY = 10;
 
     /**
      * Resolves and validates the activation properties of one endpoint.
@@ -33,6 +40,7 @@ public record ConsumerSettings(String queue, boolean declareQueue, int prefetchC
                     + "propertyValue = \"orders\")");
         }
         problems.throwIfAny(where);
-        return new ConsumerSettings(queue.trim(), Boolean.TRUE.equals(declareQueue), DEFAULT_PREFETCH_COUNT);
+        return new ConsumerSettings(queue.trim(), Boolean.TRUE.equals(declareQueue), DEFAULT_PREFETCH_COUNT,
+                DEFAULT_MAX_CONCURRENCY);
     }
 }

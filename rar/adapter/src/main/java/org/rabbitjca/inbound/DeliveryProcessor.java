@@ -3,35 +3,30 @@ package org.rabbitjca.inbound;
 
 import jakarta.resource.spi.endpoint.MessageEndpoint;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
-import jakarta.resource.spi.work.Work;
 import org.rabbitjca.api.RabbitMessageListener;
 
 import java.lang.System.Logger.Level;
 
 /**
- * One delivery, run on a WorkManager thread: creates an endpoint instance, calls {@code onMessage}, and settles the
- * delivery with the broker: acknowledged after a normal return, requeued after an exception or when no endpoint
- * could be created.
+ * Processes one delivery on a WorkManager thread: creates an endpoint instance, calls {@code onMessage}, releases
+ * the instance, and settles the delivery with the broker: acknowledged after a normal return, requeued after an
+ * exception or when no endpoint instance could be created.
  */
-final class DeliveryWork implements Work {
+final class DeliveryProcessor {
 
-    private static final System.Logger LOG = System.getLogger(DeliveryWork.class.getName());
+    private static final System.Logger LOG = System.getLogger(DeliveryProcessor.class.getName());
 
     private final MessageEndpointFactory endpointFactory;
-    private final DeliveredMessage message;
     private final DeliverySettlement settlement;
     private final String endpointName;
 
-    DeliveryWork(MessageEndpointFactory endpointFactory, DeliveredMessage message, DeliverySettlement settlement,
-                 String endpointName) {
+    DeliveryProcessor(MessageEndpointFactory endpointFactory, DeliverySettlement settlement, String endpointName) {
         this.endpointFactory = endpointFactory;
-        this.message = message;
         this.settlement = settlement;
         this.endpointName = endpointName;
     }
 
-    @Override
-    public void run() {
+    void process(DeliveredMessage message) {
         boolean processed = false;
         try {
             MessageEndpoint endpoint = endpointFactory.createEndpoint(null);
@@ -47,10 +42,5 @@ final class DeliveryWork implements Work {
         } finally {
             settlement.settle(message.envelope().getDeliveryTag(), processed);
         }
-    }
-
-    @Override
-    public void release() {
-        // Nothing to interrupt: onMessage runs to its end; the container's own timeout applies to the bean.
     }
 }
