@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rabbitjca.outbound;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Return;
+import org.junit.jupiter.api.Test;
+import org.rabbitjca.api.ChannelClosedException;
+import org.rabbitjca.api.PublishNackedException;
+import org.rabbitjca.api.PublishReturnedException;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConfirmTrackerTest {
+
+    private final ConfirmTracker tracker = new ConfirmTracker();
+
+    @Test
+    void aMultipleAckConfirmsEveryPublishUpToItsTag() {
+        CompletableFuture<Void> first = tracker.expect(1, "a");
+        CompletableFuture<Void> second = tracker.expect(2, "b");
+        CompletableFuture<Void> third = tracker.expect(3, "c");
+
+        tracker.handleAck(2, true);
+
+        assertTrue(first.isDone() && !first.isCompletedExceptionally());
+        assertTrue(second.isDone() && !second.isCompletedExceptionally());
+        assertFalse(third.isDone());
+        assertEquals(1, tracker.outstanding());
+    }
+
+    @Test
+    void aNackFailsOnlyItsPublish() {
+        CompletableFuture<Void> first = tracker.expect(1, "exchange 'orders'");
+        CompletableFuture<Void> second = tracker.expect(2, "b");
+
+        tracker.handleNack(1, false);
+
+        assertInstanceOf(PublishNackedException.class, causeOf(first));
+        assertTrue(causeOf(first).getMessage().contains("exchange 'orders'"));
+        assertFalse(second.isDone());
+    }
+
+    @Test
+    void aReturnBeforeTheAckFailsThePublishAsReturned() {
+        CompletableFuture<Void> returned = tracker.expect(7, "routing key 'nowhere'");
+        AMQP.BasicProperties tagged = ConfirmTracker.withSequenceHeader(
+                new AMQP.BasicProperties.Builder().headers(Map.of("app", "kept")).build(), 7);
+
+        tracker.handle(new Return(312, "NO_ROUTE", "", "nowhere", tagged, new byte[0]));
+        tracker.handleAck(7, false);
+
+        PublishReturnedException failure = assertInstanceOf(PublishReturnedException.class, causeOf(returned));
+        assertEquals(312, failure.replyCode());
+        assertEquals("NO_ROUTE", failure.replyText());
+        assertEquals("kept", tagged.getHeaders().get("app"), "the application's headers stay");
+    }
+
+    @Test
+    void aClosedChannelFailsEveryWaitingPublish() {
+        CompletableFuture<Void> first = tracker.expect(1, "a");
+        CompletableFuture<Void> second = tracker.expect(2, "b");
+        ChannelClosedException closed = new ChannelClosedException("closed", 404, "NOT_FOUND", null);
+
+        tracker.failAll(closed);
+
+        assertEquals(closed, causeOf(first));
+        assertEquals(closed, causeOf(second));
+        assertEquals(0, tracker.outstanding());
+    }
+
+    @Test
+    void anAbandonedPublishIsNoLongerTracked() {
+        CompletableFuture<Void> late = tracker.expect(1, "a");
+
+        tracker.abandon(late);
+
+        assertEquals(0, tracker.outstanding());
+    }
+
+    private static Throwable causeOf(CompletableFuture<Void> future) {
+        return assertThrows(ExecutionException.class, future::get).getCause();
+    }
+}
