@@ -90,6 +90,20 @@ class PooledPublishingIT {
     }
 
     @Test
+    void asynchronousPublishesAreEachConfirmedEvenAfterTheHandleIsClosed() throws Exception {
+        RabbitNode node = RabbitNodeExtension.sharedNode();
+        String queue = "it.publish.async";
+        declareEmptyQueue(node, queue);
+
+        Map<String, String> result = Http.post(base, "api/probe/publish-async?queue=" + queue + "&count=2000",
+                Duration.ofMinutes(2));
+
+        assertAll(() -> assertEquals("2000", result.get("confirmed"), () -> "confirmed: " + result),
+                () -> assertEquals("PublishReturnedException", result.get("unroutable")));
+        assertEquals(2000, node.queueMessageCount(queue), "messages the broker holds");
+    }
+
+    @Test
     void aMandatoryMessageNoQueueTakesFailsAsReturned() throws Exception {
         Map<String, String> result = Http.post(base, "api/probe/publish-unroutable", Duration.ofSeconds(30));
 
@@ -112,6 +126,10 @@ class PooledPublishingIT {
                     + " is not allowed"), () -> operation + " was not refused: " + result);
         }
         assertEquals("0", result.get("declarePassive.messageCount"), "allowed operations go to the channel");
+        assertTrue(result.get("afterClose.publish").startsWith("ChannelOperationRefusedException: This "
+                + "RabbitConnection is closed"), () -> "publish on a closed handle: " + result);
+        assertTrue(result.get("afterClose.view").startsWith("ChannelOperationRefusedException: This "
+                + "RabbitConnection is closed"), () -> "channel view of a closed handle: " + result);
         assertTrue(result.get("redeclare").startsWith("406 PRECONDITION_FAILED - inequivalent arg 'x-max-length'"),
                 () -> "redeclaring with other arguments: " + result);
         assertEquals("published", result.get("afterwards"));

@@ -15,9 +15,12 @@ import org.rabbitjca.api.ChannelClosedException;
 import org.rabbitjca.api.PublishReturnedException;
 import org.rabbitjca.api.RabbitConnection;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -103,6 +106,33 @@ public class ProbeResource {
                 + "\nafterwards=published\n";
     }
 
+    /**
+     * Publishes {@code count} messages with {@code publishAsync} on one handle, closes it, then waits for every
+     * confirm; then one mandatory message nobody takes, whose future must fail as returned.
+     */
+    @POST
+    @Path("publish-async")
+    public String publishAsync(@QueryParam("queue") String queue, @QueryParam("count") int count) throws Exception {
+        List<CompletableFuture<Void>> confirms = new ArrayList<>();
+        CompletableFuture<Void> unroutable;
+        try (RabbitConnection connection = publisher.factory().getConnection()) {
+            for (int i = 0; i < count; i++) {
+                confirms.add(connection.publishAsync("", queue, null, ("async-" + i).getBytes(StandardCharsets.UTF_8)));
+            }
+            unroutable = connection.publishAsync("", "no-queue-has-this-name", true, null, new byte[0]);
+        }
+        CompletableFuture.allOf(confirms.toArray(new CompletableFuture[0])).get(60, TimeUnit.SECONDS);
+        long confirmed = confirms.stream().filter(f -> f.isDone() && !f.isCompletedExceptionally()).count();
+        String unroutableOutcome;
+        try {
+            unroutable.get(30, TimeUnit.SECONDS);
+            unroutableOutcome = "confirmed";
+        } catch (ExecutionException failed) {
+            unroutableOutcome = failed.getCause().getClass().getSimpleName();
+        }
+        return "confirmed=" + confirmed + "\nunroutable=" + unroutableOutcome + "\n";
+    }
+
     /** Publishes a mandatory message that no queue takes. */
     @POST
     @Path("publish-unroutable")
@@ -143,6 +173,13 @@ public class ProbeResource {
                         .append('\n');
             }
         }
+        RabbitConnection closed = publisher.factory().getConnection();
+        Channel viewOfClosed = closed.channel();
+        closed.close();
+        closed.close();
+        answer.append("afterClose.publish=").append(refusal(() -> closed.publish("", queue, null, new byte[0])))
+                .append('\n');
+        answer.append("afterClose.view=").append(refusal(() -> viewOfClosed.queueDeclarePassive(queue))).append('\n');
         publisher.publish("", queue, false, "after-redeclare");
         return answer.append("afterwards=published\n").toString();
     }
