@@ -35,7 +35,8 @@ public record ConsumerSettings(String queue, boolean declareQueue, int prefetchC
     public static ConsumerSettings resolve(String where, String queue, Boolean declareQueue) throws InvalidSettingsException {
         Problems problems = new Problems();
         if (queue == null || queue.isBlank()) {
-            problems.add("activation property 'queue' is " + (queue == null ? "missing" : "empty")
+            // Payara drops an activation config property with an empty value, so "" arrives as null.
+            problems.add("activation property 'queue' is " + (queue == null ? "missing or empty" : "blank")
                     + "; name the queue to consume from: @ActivationConfigProperty(propertyName = \"queue\", "
                     + "propertyValue = \"orders\")");
         }

@@ -33,7 +33,7 @@ class PoolAndConsumerSettingsTest {
                     () -> ConsumerSettings.resolve("message-driven bean 'Orders'", queue, null));
 
             assertTrue(invalid.getMessage().contains("activation property 'queue' is "
-                    + (queue == null ? "missing" : "empty")), invalid.getMessage());
+                    + (queue == null ? "missing or empty" : "blank")), invalid.getMessage());
             assertTrue(invalid.getMessage().contains("@ActivationConfigProperty(propertyName = \"queue\""));
         }
     }

@@ -23,7 +23,11 @@ public final class PostBootCommands implements BeforeAllCallback {
         Files.write(workDir.resolve("postboot.asadmin"), commands(RabbitNodeExtension.sharedNode().amqpPort()));
     }
 
-    static List<String> commands(int amqpPort) {
+    /**
+     * @param amqpPort the private node's AMQP port
+     * @return the commands: adapter configuration for the node, then the adapter's deployment
+     */
+    public static List<String> commands(int amqpPort) {
         String rar = requiredProperty("rabbitjca.rar");
         return List.of(
                 "create-resource-adapter-config --property addresses=127.0.0.1\\:" + amqpPort

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rabbitjca.sample.it.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Payara Micro started directly, for tests that Arquillian cannot express (a deployment that must fail). Always
+ * {@code --nocluster --disablephonehome}; output goes to a log file the test reads; {@link #close()} stops it.
+ */
+public final class PayaraMicroProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+
+    private PayaraMicroProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /**
+     * Starts Micro with a post-boot command file and deployments, and waits until it reports itself ready.
+     *
+     * @param workDir where the command file and the log go
+     * @param postBootCommands asadmin commands run before the deployments
+     * @param deployments wars to deploy, in order
+     * @param readyWithin how long boot and deployment may take
+     * @return the running server
+     */
+    public static PayaraMicroProcess startAndAwaitReady(Path workDir, List<String> postBootCommands,
+                                                        List<Path> deployments, Duration readyWithin)
+            throws IOException, InterruptedException {
+        Files.createDirectories(workDir);
+        Path commands = Files.write(workDir.resolve("postboot.asadmin"), postBootCommands);
+        Path log = workDir.resolve("micro.log");
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-jar",
+                System.getProperty("payara.micro.jar"), "--nocluster", "--disablephonehome",
+                "--port", String.valueOf(freePort()), "--postbootcommandfile", commands.toString()));
+        for (Path deployment : deployments) {
+            command.add("--deploy");
+            command.add(deployment.toString());
+        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        PayaraMicroProcess micro = new PayaraMicroProcess(process, log);
+        micro.awaitReady(readyWithin);
+        return micro;
+    }
+
+    private void awaitReady(Duration within) throws IOException, InterruptedException {
+        long end = System.nanoTime() + within.toNanos();
+        while (!log().contains("Payara Micro") || !log().matches("(?s).*Payara Micro .* ready in .*")) {
+            if (!process.isAlive()) {
+                throw new AssertionError("Payara Micro exited with " + process.exitValue() + ":\n" + log());
+            }
+            if (System.nanoTime() > end) {
+                throw new AssertionError("Payara Micro not ready within " + within + ":\n" + log());
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** @return everything Micro printed so far */
+    public String log() throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
