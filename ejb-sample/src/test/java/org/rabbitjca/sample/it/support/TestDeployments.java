@@ -19,6 +19,6 @@ public final class TestDeployments {
         return ShrinkWrap.create(WebArchive.class, "ejb-sample-it.war")
                 .addPackage(OrderPublisher.class.getPackage())
                 .addPackage(ProbeResource.class.getPackage())
-                .addAsWebInfResource(new File("src/main/webapp/WEB-INF/glassfish-resources.xml"));
+                .addAsWebInfResource(new File("../deploy-descriptors/payara/glassfish-resources.xml"));
     }
 }
