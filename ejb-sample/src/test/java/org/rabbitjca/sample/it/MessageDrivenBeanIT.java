@@ -4,20 +4,14 @@ package org.rabbitjca.sample.it;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.rabbitjca.sample.it.app.CountingListener;
 import org.rabbitjca.sample.it.support.Http;
-import org.rabbitjca.sample.it.support.MicroWithPrivateBroker;
 import org.rabbitjca.sample.it.support.Poll;
-import org.rabbitjca.sample.it.support.TestDeployments;
+import org.rabbitjca.sample.it.support.DeployedSample;
 import org.rabbitjca.testbroker.RabbitNode;
 import org.rabbitjca.testbroker.RabbitNodeExtension;
 
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -31,17 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A message-driven bean in Payara Micro fed by a queue on the private broker node: messages published from outside
  * the server are each processed exactly once and acknowledged; one whose first attempt throws comes back.
  */
-@MicroWithPrivateBroker
-@RunAsClient
-class MessageDrivenBeanIT {
-
-    @ArquillianResource
-    private URL base;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TestDeployments.sampleWithProbes();
-    }
+class MessageDrivenBeanIT extends DeployedSample {
 
     @Test
     void aThousandMessagesAreEachProcessedOnceAndOneThatThrowsIsRedelivered() throws Exception {

@@ -4,18 +4,12 @@ package org.rabbitjca.sample.it;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.rabbitjca.sample.it.support.Http;
-import org.rabbitjca.sample.it.support.MicroWithPrivateBroker;
-import org.rabbitjca.sample.it.support.TestDeployments;
+import org.rabbitjca.sample.it.support.DeployedSample;
 import org.rabbitjca.testbroker.RabbitNode;
 import org.rabbitjca.testbroker.RabbitNodeExtension;
 
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
@@ -32,22 +26,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * confirmed messages all arrive, channels are pooled on one connection, channel errors evict the channel and give
  * the broker's reason, mandatory unroutable messages fail, and the application cannot break a pooled channel.
  */
-@MicroWithPrivateBroker
-@RunAsClient
-class PooledPublishingIT {
+class PooledPublishingIT extends DeployedSample {
 
     /** The pool's max-pool-size in the sample's glassfish-resources.xml. */
     private static final int MAX_POOL_SIZE = 8;
     /** The pool's connection name in the sample's glassfish-resources.xml, with the role the adapter appends. */
     private static final String POOL_CONNECTION = "ejb-sample (publish)";
-
-    @ArquillianResource
-    private URL base;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TestDeployments.sampleWithProbes();
-    }
 
     @Test
     void sixteenThreadsPublishEightThousandConfirmedMessagesOnOnePooledConnection() throws Exception {
