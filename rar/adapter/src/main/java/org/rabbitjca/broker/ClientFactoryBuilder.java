@@ -24,6 +24,7 @@ final class ClientFactoryBuilder {
         // recovery (which re-creates them silently and forgets its own failures) stays off.
         factory.setAutomaticRecoveryEnabled(true);
         factory.setTopologyRecoveryEnabled(false);
+        factory.setRecoveryDelayHandler(Backoff.DEFAULT::delayMillis);
         return factory;
     }
 }

@@ -3,173 +3,259 @@ package org.rabbitjca.inbound;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.DefaultConsumer;
-import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.resource.spi.work.Work;
+import jakarta.resource.spi.work.WorkException;
 import jakarta.resource.spi.work.WorkManager;
-import org.rabbitjca.api.RabbitException;
+import org.rabbitjca.broker.Backoff;
 import org.rabbitjca.broker.BrokerConnections;
 import org.rabbitjca.broker.ConnectionGroup;
+import org.rabbitjca.broker.ConnectionRole;
+import org.rabbitjca.settings.ConnectionSettings;
 import org.rabbitjca.settings.ConsumerSettings;
+import org.rabbitjca.settings.PoolSettings;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.util.concurrent.TimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Timer;
+import java.util.TimerTask;
 
 /**
- * The consumer of one message-driven bean endpoint: a channel with a prefetch, a consumer on the endpoint's queue,
- * and deliveries processed by a {@link DeliveryDispatcher} on the container's WorkManager. {@link #stop()} cancels the
- * consumer, waits (bounded) for deliveries under way, then closes the channel so unacknowledged messages go back.
+ * The consumer of one message-driven bean endpoint, kept alive: it runs one {@link ConsumerSession} at a time and,
+ * whenever the broker ends one (restart, crash, network loss, consumer cancelled because the queue was deleted),
+ * starts a new one after an exponential backoff with jitter, forever, until the endpoint is deactivated. It logs
+ * once when the consumer goes down and once when it is back, never per attempt.
  *
- * <p>Threading: {@code start}/{@code stop} come from the adapter's lifecycle calls; deliveries arrive on
- * amqp-client's dispatch thread for the channel and are only handed over there; acks and requeues happen on the
- * WorkManager's threads (amqp-client channels accept acks from any thread).
+ * <p>At activation, a refusal by the broker (missing queue, conflicting declaration, no permission) fails the
+ * deployment with the broker's reason; an unreachable broker does not: the endpoint starts consuming once it can.
+ *
+ * <p>Threading: {@code start}/{@code stop} come from the adapter's lifecycle calls; session losses from
+ * amqp-client's threads; restarts run as Work on the container's WorkManager, scheduled by the container's timer.
+ * The current session and the outage state are guarded by {@code this}.
  */
 public final class Activation {
 
     private static final System.Logger LOG = System.getLogger(Activation.class.getName());
-    /** How long deactivation waits for deliveries under way before closing the channel. */
-    private static final long STOP_WAIT_MILLIS = 30_000;
 
     private final String name;
-    private final MessageEndpointFactory endpointFactory;
     private final ConsumerSettings consumer;
-    private final ConnectionGroup group;
+    private final ConnectionSettings connection;
     private final BrokerConnections connections;
+    private final ConnectionGroup consumeGroup;
+    private final ConnectionGroup publishGroup;
     private final WorkManager workManager;
-    private volatile Channel channel;
-    private volatile String consumerTag;
-    private volatile DeliveryDispatcher dispatcher;
-    private volatile boolean stopping;
+    private final Timer timer;
+    private final DeliveryProcessor processor;
+    private final ConfirmedPublisher publisher;
+    private final FailedDeliveryRouter router;
+    private ConsumerSession session;
+    private boolean stopped;
+    private Instant downSince;
+    private int failedRestarts;
 
     /**
      * @param name names the endpoint in logs and errors
      * @param endpointFactory the container's factory of endpoint instances
      * @param consumer the validated consumer settings
-     * @param group the consumer connection, released on stop
-     * @param connections where {@code group} was acquired
-     * @param workManager the container's WorkManager
+     * @param connection the validated connection settings
+     * @param connections the adapter's shared connections; the activation takes its share and gives it back
+     * @param workManager the container's WorkManager, which runs deliveries and restarts
+     * @param timer the container's timer (from the bootstrap context), which schedules restarts
+     * @throws ResourceException when the container cannot say whether deliveries are transacted
      */
     public Activation(String name, MessageEndpointFactory endpointFactory, ConsumerSettings consumer,
-                      ConnectionGroup group, BrokerConnections connections, WorkManager workManager) {
+                      ConnectionSettings connection, BrokerConnections connections, WorkManager workManager,
+                      Timer timer) throws ResourceException {
         this.name = name;
-        this.endpointFactory = endpointFactory;
         this.consumer = consumer;
-        this.group = group;
+        this.connection = connection;
         this.connections = connections;
         this.workManager = workManager;
+        this.timer = timer;
+        try {
+            this.processor = new DeliveryProcessor(endpointFactory,
+                    endpointFactory.isDeliveryTransacted(DeliveryProcessor.ON_MESSAGE), name);
+        } catch (NoSuchMethodException impossible) {
+            throw new ResourceException(name + " does not implement RabbitMessageListener.onMessage", impossible);
+        }
+        this.consumeGroup = connections.acquire(connection, ConnectionRole.CONSUME, 1);
+        this.publishGroup = connections.acquire(connection, ConnectionRole.PUBLISH,
+                PoolSettings.DEFAULT_PHYSICAL_CONNECTIONS);
+        this.publisher = new ConfirmedPublisher(publishGroup, PoolSettings.DEFAULT_CONFIRM_TIMEOUT_MILLIS);
+        this.router = new FailedDeliveryRouter(consumer, publisher, name);
     }
 
     /**
-     * Opens the channel and starts consuming.
+     * Starts consuming, or, when the broker cannot be reached, starts trying in the background.
      *
-     * @throws ResourceException naming the cause when the broker cannot be reached or the queue cannot be consumed
+     * @throws ResourceException with the broker's reason when it refused the queue or the declarations
      */
     public void start() throws ResourceException {
         try {
-            Channel opened = group.openChannel();
-            channel = opened;
-            DeliveryProcessor processor = new DeliveryProcessor(endpointFactory,
-                    (tag, processed) -> settle(opened, tag, processed), name);
-            DeliveryDispatcher dispatcher = new DeliveryDispatcher(workManager, consumer.maxConcurrency(),
-                    processor::process, message -> settle(opened, message.envelope().getDeliveryTag(), false), name);
-            if (consumer.declareQueue()) {
-                opened.queueDeclare(consumer.queue(), true, false, false, null);
+            ConsumerSession first = openSession();
+            synchronized (this) {
+                session = first;
             }
-            opened.basicQos(consumer.prefetchCount());
-            consumerTag = opened.basicConsume(consumer.queue(), false, new QueueConsumer(opened, dispatcher));
-            this.dispatcher = dispatcher;
-            LOG.log(Level.INFO, "{0} consumes queue ''{1}'' on {2} (prefetch {3})", name, consumer.queue(),
-                    group.settings().describeAddresses(), consumer.prefetchCount());
-        } catch (RabbitException failure) {
-            connections.release(group);
-            throw new ResourceException(name + " cannot start: " + failure.getMessage(), failure);
-        } catch (IOException failure) {
-            connections.release(group);
+            LOG.log(Level.INFO, "{0} consumes queue ''{1}'' on {2} (prefetch {3}, at most {4} at once, {5})", name,
+                    consumer.queue(), connection.describeAddresses(), consumer.prefetchCount(),
+                    consumer.maxConcurrency(), processor.describe());
+        } catch (IOException refused) {
+            String reason = brokerReason(refused);
+            if (reason == null) {
+                lost(null, refused.toString());
+                return;
+            }
+            releaseConnections();
             throw new ResourceException(name + " cannot consume queue '" + consumer.queue() + "' in virtual host '"
-                    + group.settings().virtualHost() + "' at " + group.settings().describeAddresses() + ": "
-                    + brokerReason(failure) + ". Check that the queue exists (or set declareQueue=true), that an existing "
-                    + "queue has the arguments declared, and that the user may read it.", failure);
+                    + connection.virtualHost() + "' at " + connection.describeAddresses() + ": " + reason
+                    + ". Check that the queue exists (or set declareQueue=true), that declared queues and exchanges "
+                    + "match the existing ones, and that the user may read and configure them.", refused);
+        } catch (RuntimeException unreachable) {
+            lost(null, unreachable.getMessage());
         }
     }
 
-    /** Stops consuming, waits for deliveries under way (bounded), closes the channel. Idempotent. */
-    public void stop() {
-        if (stopping || dispatcher == null) {
+    private ConsumerSession openSession() throws IOException {
+        Channel channel = consumeGroup.openChannel();
+        try {
+            TopologyDeclarer.declare(channel, consumer);
+            ConsumerSession opened = new ConsumerSession(channel, consumer, processor, router, workManager,
+                    this::lost, name);
+            opened.consume();
+            return opened;
+        } catch (IOException | RuntimeException failure) {
+            if (channel.isOpen()) {
+                try {
+                    channel.abort();
+                } catch (IOException ignored) {
+                    // abort never throws in practice; the channel is being dropped anyway
+                }
+            }
+            throw failure;
+        }
+    }
+
+    /** Records the loss of a session (or of the first attempt when {@code ended} is null) and plans a restart. */
+    private void lost(ConsumerSession ended, String reason) {
+        synchronized (this) {
+            if (stopped || ended != session) {
+                return;
+            }
+            session = null;
+            if (downSince == null) {
+                downSince = Instant.now();
+                LOG.log(Level.WARNING, "{0}: not consuming queue ''{1}'': {2}. Reconnecting with backoff (up to {3} s "
+                        + "between attempts) until it works.", name, consumer.queue(), reason,
+                        Backoff.DEFAULT.maxMillis() / 1000);
+            }
+        }
+        if (ended != null) {
+            runLater(0, ended::close);
+        }
+        scheduleRestart();
+    }
+
+    private void scheduleRestart() {
+        int attempt;
+        synchronized (this) {
+            attempt = failedRestarts;
+        }
+        runLater(Backoff.DEFAULT.delayMillis(attempt), this::restart);
+    }
+
+    private void restart() {
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+        }
+        ConsumerSession restarted;
+        try {
+            restarted = openSession();
+        } catch (IOException | RuntimeException stillDown) {
+            synchronized (this) {
+                failedRestarts++;
+            }
+            LOG.log(Level.DEBUG, "{0}: restart failed: {1}", name, stillDown);
+            scheduleRestart();
             return;
         }
-        stopping = true;
-        Channel current = channel;
-        try {
-            if (current != null && current.isOpen()) {
-                current.basicCancel(consumerTag);
-                int left = dispatcher.awaitIdle(STOP_WAIT_MILLIS);
-                if (left > 0) {
-                    LOG.log(Level.WARNING, "{0}: {1} deliveries still running after {2} ms; closing the channel "
-                            + "requeues them", name, left, STOP_WAIT_MILLIS);
-                }
-                current.close();
+        synchronized (this) {
+            if (stopped) {
+                runLater(0, restarted::close);
+                return;
             }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        } catch (IOException | TimeoutException | ShutdownSignalException alreadyClosed) {
-            LOG.log(Level.DEBUG, "Closing the channel of " + name, alreadyClosed);
-        } finally {
-            connections.release(group);
+            session = restarted;
+            LOG.log(Level.INFO, "{0}: consuming queue ''{1}'' again after {2} attempts; it was down for {3} s", name,
+                    consumer.queue(), failedRestarts + 1, Duration.between(downSince, Instant.now()).toSeconds());
+            downSince = null;
+            failedRestarts = 0;
         }
+    }
+
+    /** Runs a task on the WorkManager after a delay; the timer thread only hands it over. */
+    private void runLater(long delayMillis, Runnable task) {
+        TimerTask handOver = new TimerTask() {
+            @Override
+            public void run() {
+                try {
+                    workManager.scheduleWork(new Work() {
+                        @Override
+                        public void run() {
+                            task.run();
+                        }
+
+                        @Override
+                        public void release() {
+                            // restarts and session ends are short; nothing to interrupt
+                        }
+                    });
+                } catch (WorkException rejected) {
+                    LOG.log(Level.WARNING, "{0}: the WorkManager refused a restart, trying again later: {1}", name,
+                            rejected.toString());
+                    runLater(Backoff.DEFAULT.initialMillis(), task);
+                }
+            }
+        };
+        try {
+            timer.schedule(handOver, delayMillis);
+        } catch (IllegalStateException timerCancelled) {
+            LOG.log(Level.DEBUG, "{0}: the adapter is stopping; nothing more is scheduled", name);
+        }
+    }
+
+    /** Stops consuming: ends the session (deliveries under way finish, bounded), gives back the connections. */
+    public void stop() {
+        ConsumerSession last;
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+            last = session;
+            session = null;
+        }
+        if (last != null) {
+            last.close();
+        }
+        releaseConnections();
         LOG.log(Level.INFO, "{0} stopped consuming queue ''{1}''", name, consumer.queue());
     }
 
+    private void releaseConnections() {
+        publisher.close();
+        connections.release(publishGroup);
+        connections.release(consumeGroup);
+    }
+
+    /** @return the broker's reply text when it refused at the channel level (404, 406, 403), else null */
     private static String brokerReason(IOException failure) {
-        return failure.getCause() instanceof ShutdownSignalException signal
+        return failure.getCause() instanceof ShutdownSignalException signal && !signal.isHardError()
                 && signal.getReason() instanceof AMQP.Channel.Close close
-                ? close.getReplyText() : String.valueOf(failure.getMessage());
-    }
-
-    private void settle(Channel deliveryChannel, long deliveryTag, boolean processed) {
-        try {
-            if (processed) {
-                deliveryChannel.basicAck(deliveryTag, false);
-            } else {
-                deliveryChannel.basicNack(deliveryTag, false, true);
-            }
-        } catch (IOException | ShutdownSignalException channelGone) {
-            // The broker requeues every unacknowledged delivery of a closed channel: nothing is lost, the message
-            // is redelivered (flagged redelivered) to the next consumer.
-            LOG.log(Level.DEBUG, "Could not settle delivery " + deliveryTag + " of " + name, channelGone);
-        }
-    }
-
-    /** Hands each delivery to the dispatcher; runs on amqp-client's dispatch thread for the channel. */
-    private final class QueueConsumer extends DefaultConsumer {
-
-        private final DeliveryDispatcher dispatcher;
-
-        QueueConsumer(Channel channel, DeliveryDispatcher dispatcher) {
-            super(channel);
-            this.dispatcher = dispatcher;
-        }
-
-        @Override
-        public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties,
-                                   byte[] body) {
-            dispatcher.dispatch(new DeliveredMessage(consumer.queue(), body, properties, envelope));
-        }
-
-        @Override
-        public void handleCancel(String consumerTag) {
-            LOG.log(Level.WARNING, "{0}: the broker cancelled the consumer of queue ''{1}'' (queue deleted?); "
-                    + "consumption stopped", name, consumer.queue());
-        }
-
-        @Override
-        public void handleShutdownSignal(String consumerTag, ShutdownSignalException signal) {
-            if (!stopping) {
-                LOG.log(Level.WARNING, "{0}: the channel consuming queue ''{1}'' closed: {2}", name,
-                        consumer.queue(), signal.getMessage());
-            }
-        }
+                ? close.getReplyCode() + " " + close.getReplyText() : null;
     }
 }

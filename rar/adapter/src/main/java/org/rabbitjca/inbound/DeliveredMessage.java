@@ -5,6 +5,8 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Envelope;
 import org.rabbitjca.api.RabbitMessage;
 
+import java.util.Map;
+
 /**
  * A delivery as handed to the endpoint.
  *
@@ -16,9 +18,19 @@ import org.rabbitjca.api.RabbitMessage;
 record DeliveredMessage(String queue, byte[] body, AMQP.BasicProperties properties, Envelope envelope)
         implements RabbitMessage {
 
+    /** Header counting the failed tries of a message, set by the adapter when it schedules a retry. */
+    static final String ATTEMPTS_HEADER = "x-rabbitjca-attempts";
+
+    /** @return how many tries of this message failed before this delivery (0 for a new message) */
+    int failedAttemptsBefore() {
+        Map<String, Object> headers = properties.getHeaders();
+        return headers != null && headers.get(ATTEMPTS_HEADER) instanceof Number attempts ? attempts.intValue() : 0;
+    }
+
     @Override
     public String toString() {
         return "RabbitMessage[queue=" + queue + ", deliveryTag=" + envelope.getDeliveryTag() + ", messageId="
-                + properties.getMessageId() + ", redelivered=" + envelope.isRedeliver() + ", " + body.length + " bytes]";
+                + properties.getMessageId() + ", redelivered=" + envelope.isRedeliver() + ", failed tries before="
+                + failedAttemptsBefore() + ", " + body.length + " bytes]";
     }
 }

@@ -82,6 +82,14 @@ final class DeliveryDispatcher {
     }
 
     /**
+     * Drops the deliveries not started yet: their channel is gone or going, and the broker redelivers them;
+     * processing them now would only make duplicates.
+     */
+    synchronized void dropWaiting() {
+        waiting.clear();
+    }
+
+    /**
      * Drops the deliveries not started yet (closing the channel requeues them) and waits until the running ones end
      * or the deadline passes.
      *

@@ -9,13 +9,13 @@ import jakarta.resource.spi.Connector;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.TransactionSupport;
+import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.WorkManager;
 import org.rabbitjca.broker.BrokerConnections;
-import org.rabbitjca.broker.ConnectionRole;
 import org.rabbitjca.inbound.Activation;
 import org.rabbitjca.inbound.RabbitActivationSpec;
-import org.rabbitjca.settings.ConnectionProperties;
+import org.rabbitjca.settings.ConsumerProperties;
 import org.rabbitjca.settings.ConnectionSettings;
 import org.rabbitjca.settings.ConsumerSettings;
 import org.rabbitjca.settings.InvalidSettingsException;
@@ -23,6 +23,7 @@ import org.rabbitjca.settings.InvalidSettingsException;
 import javax.transaction.xa.XAResource;
 import java.lang.System.Logger.Level;
 import java.util.Map;
+import java.util.Timer;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -33,7 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @Connector(displayName = "RabbitMQ Resource Adapter", vendorName = "rabbitmq-jca", eisType = "RabbitMQ",
         version = "0.1", description = "Pooled AMQP channels with publisher confirms, and message-driven beans fed "
         + "by RabbitMQ queues.", transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction)
-public class RabbitResourceAdapter extends ConnectionProperties implements ResourceAdapter {
+public class RabbitResourceAdapter extends ConsumerProperties implements ResourceAdapter {
 
     private static final long serialVersionUID = 1L;
     private static final System.Logger LOG = System.getLogger(RabbitResourceAdapter.class.getName());
@@ -43,6 +44,7 @@ public class RabbitResourceAdapter extends ConnectionProperties implements Resou
 
     private transient volatile BrokerConnections connections;
     private transient volatile WorkManager workManager;
+    private transient volatile Timer timer;
     private final transient Map<EndpointKey, Activation> activations = new ConcurrentHashMap<>();
 
     @Override
@@ -53,6 +55,12 @@ public class RabbitResourceAdapter extends ConnectionProperties implements Resou
             throw new ResourceAdapterInternalException(invalid.getMessage(), invalid);
         }
         workManager = context.getWorkManager();
+        try {
+            timer = context.createTimer();
+        } catch (UnavailableException noTimer) {
+            throw new ResourceAdapterInternalException("The container gives rabbitmq-jca no timer, which it needs to "
+                    + "schedule reconnects: " + noTimer.getMessage(), noTimer);
+        }
         connections = new BrokerConnections();
         LOG.log(Level.INFO, "rabbitmq-jca started; default broker addresses: {0}",
                 getAddresses() == null ? ConnectionSettings.DEFAULT_ADDRESSES : getAddresses());
@@ -62,6 +70,9 @@ public class RabbitResourceAdapter extends ConnectionProperties implements Resou
     public void stop() {
         activations.values().forEach(Activation::stop);
         activations.clear();
+        if (timer != null) {
+            timer.cancel();
+        }
         if (connections != null) {
             connections.close();
         }
@@ -87,9 +98,8 @@ public class RabbitResourceAdapter extends ConnectionProperties implements Resou
         }
         String name = "message-driven bean '" + factory.getActivationName() + "'";
         ConsumerSettings consumer = rabbitSpec.consumerSettings(name);
-        ConnectionSettings connection = ConnectionSettings.resolve(name, this, rabbitSpec);
-        Activation activation = new Activation(name, factory, consumer,
-                connections().acquire(connection, ConnectionRole.CONSUME, 1), connections(), workManager);
+        ConnectionSettings connection = rabbitSpec.connectionSettings(name);
+        Activation activation = new Activation(name, factory, consumer, connection, connections(), workManager, timer);
         activation.start();
         activations.put(new EndpointKey(factory, spec), activation);
     }

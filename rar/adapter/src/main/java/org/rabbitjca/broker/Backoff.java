@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rabbitjca.broker;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Exponential backoff with jitter for reconnect attempts: the first wait is about {@code initialMillis}, each next
+ * one twice as long, never above {@code maxMillis}, each spread by up to a quarter either way so that many clients
+ * that lost the same broker do not come back in lockstep. Immutable and thread-safe.
+ *
+ * @param initialMillis the wait after the first failure
+ * @param maxMillis the longest wait
+ */
+public record Backoff(long initialMillis, long maxMillis) {
+
+    /** The backoff consumers and connections use until it becomes configurable: 1 s, doubling, up to 30 s. */
+    public static final Backoff DEFAULT = new Backoff(1_000, 30_000);
+
+    /**
+     * @param failedAttempts how many attempts failed in a row, from 0 for the first wait
+     * @return how long to wait before the next attempt, in milliseconds
+     */
+    public long delayMillis(int failedAttempts) {
+        double base = Math.min(maxMillis, initialMillis * Math.pow(2, Math.min(failedAttempts, 30)));
+        double jitter = 1 + (ThreadLocalRandom.current().nextDouble() - 0.5) / 2;
+        return Math.min(maxMillis, Math.round(base * jitter));
+    }
+}

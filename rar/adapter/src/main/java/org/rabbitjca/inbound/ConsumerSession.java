@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rabbitjca.inbound;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+import com.rabbitmq.client.ShutdownSignalException;
+import jakarta.resource.spi.work.WorkManager;
+import org.rabbitjca.settings.ConsumerSettings;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
+
+/**
+ * One life of an endpoint's consumer: a channel, the consumer on the queue, and the dispatcher of its deliveries.
+ * It ends when the broker cancels the consumer or the channel closes; it then tells its owner once, and the owner
+ * starts a new session. Deliveries still running when it ends may finish and acknowledge while the channel lives.
+ */
+final class ConsumerSession {
+
+    private static final System.Logger LOG = System.getLogger(ConsumerSession.class.getName());
+    /** How long ending a session waits for deliveries under way before closing the channel. */
+    private static final long DRAIN_MILLIS = 30_000;
+
+    private final Channel channel;
+    private final ConsumerSettings consumer;
+    private final DeliveryDispatcher dispatcher;
+    private final BiConsumer<ConsumerSession, String> onLost;
+    private final String endpointName;
+    private volatile boolean closing;
+
+    /**
+     * @param channel a channel on the consumer connection, topology declared, owned by the session from now on
+     * @param onLost told once, with the reason, when the broker ends the session
+     */
+    ConsumerSession(Channel channel, ConsumerSettings consumer, DeliveryProcessor processor,
+                    FailedDeliveryRouter router, WorkManager workManager, BiConsumer<ConsumerSession, String> onLost,
+                    String endpointName) {
+        this.channel = channel;
+        this.consumer = consumer;
+        this.onLost = onLost;
+        this.endpointName = endpointName;
+        Settlement settlement = new Settlement(channel, router, endpointName);
+        this.dispatcher = new DeliveryDispatcher(workManager, consumer.maxConcurrency(),
+                message -> processor.process(message, settlement), settlement::requeue, endpointName);
+    }
+
+    /** Sets the prefetch and starts consuming. */
+    void consume() throws IOException {
+        channel.basicQos(consumer.prefetchCount());
+        channel.basicConsume(consumer.queue(), false, new QueueConsumer(channel));
+    }
+
+    /**
+     * Ends the session: no new deliveries, waits (bounded) for those under way, closes the channel so that the
+     * broker requeues whatever is unacknowledged. Idempotent.
+     */
+    void close() {
+        closing = true;
+        dispatcher.dropWaiting();
+        try {
+            int left = dispatcher.awaitIdle(DRAIN_MILLIS);
+            if (left > 0) {
+                LOG.log(Level.WARNING, "{0}: {1} deliveries still running after {2} ms; closing the channel "
+                        + "requeues them", endpointName, left, DRAIN_MILLIS);
+            }
+            if (channel.isOpen()) {
+                channel.close();
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | TimeoutException | ShutdownSignalException alreadyClosed) {
+            LOG.log(Level.DEBUG, "Closing the consumer channel of " + endpointName, alreadyClosed);
+        }
+    }
+
+    private void lost(String reason) {
+        if (!closing) {
+            closing = true;
+            dispatcher.dropWaiting();
+            onLost.accept(this, reason);
+        }
+    }
+
+    /** Hands each delivery to the dispatcher; runs on amqp-client's dispatch thread for the channel. */
+    private final class QueueConsumer extends DefaultConsumer {
+
+        QueueConsumer(Channel channel) {
+            super(channel);
+        }
+
+        @Override
+        public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties,
+                                   byte[] body) {
+            dispatcher.dispatch(new DeliveredMessage(consumer.queue(), body, properties, envelope));
+        }
+
+        @Override
+        public void handleCancel(String consumerTag) {
+            lost("the broker cancelled the consumer (was queue '" + consumer.queue() + "' deleted?)");
+        }
+
+        @Override
+        public void handleShutdownSignal(String consumerTag, ShutdownSignalException signal) {
+            lost("the channel closed: " + signal.getMessage());
+        }
+    }
+}

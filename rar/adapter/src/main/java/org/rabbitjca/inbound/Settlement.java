@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rabbitjca.inbound;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ShutdownSignalException;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Settles deliveries with the broker on the channel they came from: acknowledge, requeue, or (for a failed try)
+ * route a copy to retry or dead-letter and then acknowledge. When the channel is gone, nothing can be settled and
+ * nothing needs to be: the broker requeues every unacknowledged delivery of a closed channel, flagged redelivered.
+ * Thread-safe: amqp-client channels accept acknowledgements from any thread.
+ */
+final class Settlement {
+
+    private static final System.Logger LOG = System.getLogger(Settlement.class.getName());
+
+    private final Channel channel;
+    private final FailedDeliveryRouter router;
+    private final String endpointName;
+
+    Settlement(Channel channel, FailedDeliveryRouter router, String endpointName) {
+        this.channel = channel;
+        this.router = router;
+        this.endpointName = endpointName;
+    }
+
+    /** @return whether acknowledgements can still reach the broker */
+    boolean channelOpen() {
+        return channel.isOpen();
+    }
+
+    void ack(DeliveredMessage message) {
+        try {
+            channel.basicAck(message.envelope().getDeliveryTag(), false);
+        } catch (IOException | ShutdownSignalException channelGone) {
+            LOG.log(Level.DEBUG, "{0}: could not acknowledge {1}; the broker redelivers it", endpointName, message);
+        }
+    }
+
+    void requeue(DeliveredMessage message) {
+        try {
+            channel.basicNack(message.envelope().getDeliveryTag(), false, true);
+        } catch (IOException | ShutdownSignalException channelGone) {
+            LOG.log(Level.DEBUG, "{0}: could not requeue {1}; the broker redelivers it", endpointName, message);
+        }
+    }
+
+    /** Counts a failed try: routes a copy to retry or dead-letter, then acknowledges the original. */
+    void fail(DeliveredMessage message, Throwable failure) {
+        if (!channel.isOpen()) {
+            return; // the broker redelivers it; a copy now would be a duplicate
+        }
+        try {
+            router.route(message, failure);
+            ack(message);
+        } catch (IOException | TimeoutException | RuntimeException notTaken) {
+            LOG.log(Level.WARNING, "{0}: could not send {1} to retry or dead-letter ({2}); it goes back to the queue "
+                    + "without counting the try", endpointName, message, notTaken.toString());
+            requeue(message);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            requeue(message);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rabbitjca.settings;
+
+import java.util.List;
+
+/**
+ * What the adapter declares for a message-driven bean before it consumes.
+ *
+ * @param declareQueue whether to declare the queue
+ * @param queueType {@code classic} or {@code quorum}
+ * @param exchange an exchange to declare and bind the queue to, or {@code null}
+ * @param exchangeType the exchange's type
+ * @param routingKeys the binding keys, never empty when {@code exchange} is set
+ */
+public record QueueTopology(boolean declareQueue, String queueType, String exchange, String exchangeType,
+                            List<String> routingKeys) {
+
+    /** Queue types {@code queueType} accepts. */
+    public static final List<String> QUEUE_TYPES = List.of("classic", "quorum");
+    /** Exchange types {@code exchangeType} accepts. */
+    public static final List<String> EXCHANGE_TYPES = List.of("direct", "topic", "fanout", "headers");
+
+    /** Copies the key list so the record stays immutable. */
+    public QueueTopology {
+        routingKeys = List.copyOf(routingKeys);
+    }
+}
