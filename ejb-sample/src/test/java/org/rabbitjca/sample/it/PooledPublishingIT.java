@@ -6,6 +6,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 import org.junit.jupiter.api.Test;
 import org.rabbitjca.sample.it.support.Http;
+import org.rabbitjca.sample.it.support.MicroWithPrivateBroker;
 import org.rabbitjca.sample.it.support.DeployedSample;
 import org.rabbitjca.testbroker.RabbitNode;
 import org.rabbitjca.testbroker.RabbitNodeExtension;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * confirmed messages all arrive, channels are pooled on one connection, channel errors evict the channel and give
  * the broker's reason, mandatory unroutable messages fail, and the application cannot break a pooled channel.
  */
+@MicroWithPrivateBroker
 class PooledPublishingIT extends DeployedSample {
 
     /** The pool's max-pool-size in the sample's glassfish-resources.xml. */

@@ -190,7 +190,7 @@ public final class Activation {
                 return;
             }
             session = restarted;
-            LOG.log(Level.INFO, "{0}: consuming queue ''{1}'' again after {2} attempts; it was down for {3} s", name,
+            LOG.log(Level.INFO, "{0}: consuming queue ''{1}'' again after {2} attempt(s); it was down for {3} s", name,
                     consumer.queue(), failedRestarts + 1, Duration.between(downSince, Instant.now()).toSeconds());
             downSince = null;
             failedRestarts = 0;

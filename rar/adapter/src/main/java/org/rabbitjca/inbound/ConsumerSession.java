@@ -85,6 +85,17 @@ final class ConsumerSession {
         }
     }
 
+    private static String describe(ShutdownSignalException signal) {
+        Object reason = signal.getReason();
+        if (reason instanceof AMQP.Channel.Close close) {
+            return "the broker closed the channel: " + close.getReplyCode() + " " + close.getReplyText();
+        }
+        if (reason instanceof AMQP.Connection.Close close) {
+            return "the broker closed the connection: " + close.getReplyCode() + " " + close.getReplyText();
+        }
+        return "the connection was lost: " + (signal.getCause() == null ? signal.getMessage() : signal.getCause());
+    }
+
     /** Hands each delivery to the dispatcher; runs on amqp-client's dispatch thread for the channel. */
     private final class QueueConsumer extends DefaultConsumer {
 
@@ -105,7 +116,7 @@ final class ConsumerSession {
 
         @Override
         public void handleShutdownSignal(String consumerTag, ShutdownSignalException signal) {
-            lost("the channel closed: " + signal.getMessage());
+            lost(describe(signal));
         }
     }
 }

@@ -4,49 +4,98 @@ package org.rabbitjca.sample.it.app;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
+import org.rabbitjca.api.RabbitMessage;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Counts what {@link CountingListener} saw, per message id: attempts and successful processings. */
+/**
+ * What the test listeners saw, per listener and message id: tries, successful processings, redelivered flags, and
+ * the order of processing. Message ids end in a sequence number ({@code prefix-N}) so that order can be checked.
+ */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class DeliveryLog {
 
-    private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> processed = new ConcurrentHashMap<>();
-    private final AtomicInteger redelivered = new AtomicInteger();
+    /** The counts of one listener. */
+    private static final class Counts {
+        final Map<String, Integer> attempts = new ConcurrentHashMap<>();
+        final Map<String, Integer> processed = new ConcurrentHashMap<>();
+        final AtomicInteger redelivered = new AtomicInteger();
+        final List<String> order = new ArrayList<>(); // guarded by itself
+    }
+
+    private final Map<String, Counts> listeners = new ConcurrentHashMap<>();
+
+    private Counts of(String listener) {
+        return listeners.computeIfAbsent(listener, name -> new Counts());
+    }
 
     /**
-     * @param messageId the message id
-     * @param redeliveredFlag the envelope's redelivered flag
-     * @return the attempt number, starting at 1
+     * @param listener the listener's name
+     * @param message the delivery
+     * @return the try number of this message at this listener, starting at 1
      */
-    public int attempt(String messageId, boolean redeliveredFlag) {
-        if (redeliveredFlag) {
-            redelivered.incrementAndGet();
+    public int attempt(String listener, RabbitMessage message) {
+        Counts counts = of(listener);
+        if (message.envelope().isRedeliver()) {
+            counts.redelivered.incrementAndGet();
         }
-        return attempts.computeIfAbsent(messageId, id -> new AtomicInteger()).incrementAndGet();
+        return counts.attempts.merge(message.properties().getMessageId(), 1, Integer::sum);
     }
 
-    /** @param messageId a message processed successfully */
-    public void processed(String messageId) {
-        processed.computeIfAbsent(messageId, id -> new AtomicInteger()).incrementAndGet();
+    /**
+     * @param listener the listener's name
+     * @param message a delivery processed successfully
+     */
+    public void processed(String listener, RabbitMessage message) {
+        Counts counts = of(listener);
+        String id = message.properties().getMessageId();
+        counts.processed.merge(id, 1, Integer::sum);
+        synchronized (counts.order) {
+            counts.order.add(id);
+        }
     }
 
-    /** @return key=value lines: distinct, processed, attempts, maxProcessedPerMessage, redelivered */
-    public String summary() {
-        return "distinctProcessed=" + processed.size()
-                + "\nprocessed=" + processed.values().stream().mapToInt(AtomicInteger::get).sum()
-                + "\nattempts=" + attempts.values().stream().mapToInt(AtomicInteger::get).sum()
-                + "\nmaxProcessedPerMessage=" + processed.values().stream().mapToInt(AtomicInteger::get).max().orElse(0)
-                + "\nredelivered=" + redelivered.get() + "\n";
+    /**
+     * @param listener the listener's name
+     * @return key=value lines: distinctProcessed, processed, duplicates, attempts, maxProcessedPerMessage,
+     *         redelivered, ordered (ids processed in increasing sequence)
+     */
+    public String summary(String listener) {
+        Counts counts = of(listener);
+        List<Integer> perMessage = List.copyOf(counts.processed.values());
+        int processed = perMessage.stream().mapToInt(Integer::intValue).sum();
+        return "distinctProcessed=" + perMessage.size()
+                + "\nprocessed=" + processed
+                + "\nduplicates=" + (processed - perMessage.size())
+                + "\nattempts=" + counts.attempts.values().stream().mapToInt(Integer::intValue).sum()
+                + "\nmaxProcessedPerMessage=" + perMessage.stream().mapToInt(Integer::intValue).max().orElse(0)
+                + "\nredelivered=" + counts.redelivered.get()
+                + "\nordered=" + ordered(counts) + "\n";
     }
 
-    /** @return key=value lines: the attempts and processings of one message */
-    public String of(String messageId) {
-        return "attempts=" + attempts.getOrDefault(messageId, new AtomicInteger()).get()
-                + "\nprocessed=" + processed.getOrDefault(messageId, new AtomicInteger()).get() + "\n";
+    /** @return key=value lines: the tries and processings of one message at one listener */
+    public String of(String listener, String messageId) {
+        Counts counts = of(listener);
+        return "attempts=" + counts.attempts.getOrDefault(messageId, 0)
+                + "\nprocessed=" + counts.processed.getOrDefault(messageId, 0) + "\n";
+    }
+
+    private static boolean ordered(Counts counts) {
+        synchronized (counts.order) {
+            long previous = -1;
+            for (String id : counts.order) {
+                long sequence = Long.parseLong(id.substring(id.lastIndexOf('-') + 1));
+                if (sequence <= previous) {
+                    return false;
+                }
+                previous = sequence;
+            }
+            return true;
+        }
     }
 }

@@ -16,6 +16,7 @@ import org.rabbitjca.api.PublishReturnedException;
 import org.rabbitjca.api.RabbitConnection;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,9 @@ public class ProbeResource {
 
     @EJB
     private DeliveryLog deliveries;
+
+    @EJB
+    private DeliveryTable table;
 
     @Resource
     private ManagedExecutorService executor;
@@ -184,18 +188,25 @@ public class ProbeResource {
         return answer.append("afterwards=published\n").toString();
     }
 
-    /** @return the counts of {@link CountingListener} */
+    /** @return the counts of one test listener, named by its queue */
     @GET
     @Path("deliveries")
-    public String deliveries() {
-        return deliveries.summary();
+    public String deliveries(@QueryParam("listener") String listener) {
+        return deliveries.summary(listener);
     }
 
-    /** @return the counts of one message of {@link CountingListener} */
+    /** @return the counts of one message at one test listener */
     @GET
     @Path("delivery")
-    public String delivery(@QueryParam("id") String messageId) {
-        return deliveries.of(messageId);
+    public String delivery(@QueryParam("listener") String listener, @QueryParam("id") String messageId) {
+        return deliveries.of(listener, messageId);
+    }
+
+    /** @return the committed rows of {@link TransactedListener} whose message id starts with the prefix */
+    @GET
+    @Path("rows")
+    public String rows(@QueryParam("prefix") String prefix) throws SQLException {
+        return "rows=" + table.rows(prefix) + "\n";
     }
 
     private interface ChannelCall {

@@ -14,10 +14,9 @@ import java.net.URL;
 
 /**
  * The base of tests against the deployed sample: the sample application with its pool descriptor plus the probes
- * the tests call over HTTP, in a Payara Micro configured for the run's private broker node. Tests run as clients
- * and count on the broker.
+ * the tests call over HTTP. Subclasses choose the broker with {@link MicroWithPrivateBroker} or
+ * {@link MicroWithOwnBroker}. Tests run as clients and count on the broker.
  */
-@MicroWithPrivateBroker
 @RunAsClient
 public abstract class DeployedSample {
 

@@ -3,7 +3,6 @@ package org.rabbitjca.sample.it.support;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.rabbitjca.testbroker.RabbitNodeExtension;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +19,7 @@ public final class PostBootCommands implements BeforeAllCallback {
     public void beforeAll(ExtensionContext context) throws IOException {
         Path workDir = Path.of(requiredProperty("rabbitjca.workdir"));
         Files.createDirectories(workDir);
-        Files.write(workDir.resolve("postboot.asadmin"), commands(RabbitNodeExtension.sharedNode().amqpPort()));
+        Files.write(workDir.resolve("postboot.asadmin"), commands(MicroBrokerNode.current().amqpPort()));
     }
 
     /**
