@@ -1,3 +1,3 @@
 // SPDX-License-Identifier: Apache-2.0
-/** Message-driven beans with invalid activation config, each deployed alone by a test that expects it to fail. */
+/** A message-driven bean deployed with invalid activation config by a test that expects each deployment to fail. */
 package org.rabbitjca.sample.it.invalid;
