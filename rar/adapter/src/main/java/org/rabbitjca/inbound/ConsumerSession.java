@@ -30,7 +30,7 @@ final class ConsumerSession {
     private final DeliveryDispatcher dispatcher;
     private final BiConsumer<ConsumerSession, String> onLost;
     private final String endpointName;
-    private volatile boolean closing;
+    private boolean closing; // guarded by this
 
     /**
      * @param channel a channel on the consumer connection, topology declared, owned by the session from now on
@@ -50,6 +50,9 @@ final class ConsumerSession {
 
     /** Sets the prefetch and starts consuming. */
     void consume() throws IOException {
+        // Told on the connection's own thread. The consumer's handleShutdownSignal is not enough: amqp-client
+        // queues it behind pending deliveries and drops it when its dispatch pool is shut down before it ran.
+        channel.addShutdownListener(signal -> lost(describe(signal)));
         channel.basicQos(consumer.prefetchCount());
         channel.basicConsume(consumer.queue(), false, new QueueConsumer(channel));
     }
@@ -59,7 +62,9 @@ final class ConsumerSession {
      * broker requeues whatever is unacknowledged. Idempotent.
      */
     void close() {
-        closing = true;
+        synchronized (this) {
+            closing = true;
+        }
         dispatcher.dropWaiting();
         try {
             int left = dispatcher.awaitIdle(DRAIN_MILLIS);
@@ -78,8 +83,12 @@ final class ConsumerSession {
     }
 
     private void lost(String reason) {
-        if (!closing) {
+        boolean first;
+        synchronized (this) {
+            first = !closing;
             closing = true;
+        }
+        if (first) {
             dispatcher.dropWaiting();
             onLost.accept(this, reason);
         }
@@ -114,9 +123,5 @@ final class ConsumerSession {
             lost("the broker cancelled the consumer (was queue '" + consumer.queue() + "' deleted?)");
         }
 
-        @Override
-        public void handleShutdownSignal(String consumerTag, ShutdownSignalException signal) {
-            lost(describe(signal));
-        }
     }
 }
