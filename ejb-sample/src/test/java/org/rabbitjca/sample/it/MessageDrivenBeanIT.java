@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.sample.it;
 
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 import org.junit.jupiter.api.Test;
 import org.rabbitjca.sample.it.app.CountingListener;
 import org.rabbitjca.sample.it.app.OrderedListener;
+import org.rabbitjca.sample.OrderPublisher;
 import org.rabbitjca.sample.it.app.PoisonListener;
+import org.rabbitjca.sample.it.app.RoutedListener;
 import org.rabbitjca.sample.it.app.TransactedListener;
 import org.rabbitjca.sample.it.support.BrokerClient;
 import org.rabbitjca.sample.it.support.DeployedSample;
@@ -112,6 +117,38 @@ class MessageDrivenBeanIT extends DeployedSample {
                 () -> assertEquals("2", delivery(TransactedListener.QUEUE, "txonce-0").get("attempts")),
                 () -> assertEquals("3", delivery(TransactedListener.QUEUE, "txalways-0").get("attempts")));
         assertQueueEmpty(node, TransactedListener.QUEUE);
+    }
+
+    @Test
+    void theAdapterDeclaresAQuorumQueueBoundToATopicExchangeFromTheActivationConfig() throws Exception {
+        RabbitNode node = RabbitNodeExtension.sharedNode();
+        try (Connection connection = node.newConnectionFactory().newConnection("test-publisher");
+             Channel channel = connection.createChannel()) {
+            channel.confirmSelect();
+            int sequence = 0;
+            for (String routingKey : List.of("orders.eu.new", "orders.asia.new", "orders.us.paid")) {
+                channel.basicPublish(RoutedListener.EXCHANGE, routingKey, new AMQP.BasicProperties.Builder()
+                        .messageId(routingKey + "-" + sequence++).build(), new byte[0]);
+            }
+            channel.waitForConfirmsOrDie(10_000);
+        }
+
+        Map<String, String> counts = awaitProcessed(RoutedListener.QUEUE, 2, Duration.ofSeconds(30));
+
+        assertEquals("2", counts.get("distinctProcessed"), () -> "bound keys only: " + counts);
+        assertEquals(Map.of("attempts", "0", "processed", "0"), delivery(RoutedListener.QUEUE, "orders.asia.new-1"));
+        assertTrue(node.rabbitmqctl("list_queues", "--no-table-headers", "name", "type")
+                .lines().anyMatch(line -> line.matches(RoutedListener.QUEUE.replace(".", "\\.") + "\\s+quorum")),
+                "the queue is a quorum queue");
+    }
+
+    @Test
+    void ejbJarXmlOverridesTheAnnotatedActivationConfig() throws Exception {
+        RabbitNode node = RabbitNodeExtension.sharedNode();
+        String consumers = node.rabbitmqctl("list_consumers", "--no-table-headers", "queue_name", "prefetch_count");
+
+        assertTrue(consumers.lines().anyMatch(line -> line.matches(OrderPublisher.QUEUE.replace(".", "\\.")
+                + "\\s+20")), () -> "deploy-descriptors/ejb-jar.xml sets prefetch 20 for OrderListener: " + consumers);
     }
 
     private Map<String, String> awaitProcessed(String listener, int distinct, Duration deadline) throws Exception {

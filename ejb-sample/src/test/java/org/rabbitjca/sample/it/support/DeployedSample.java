@@ -30,6 +30,7 @@ public abstract class DeployedSample {
         return ShrinkWrap.create(WebArchive.class, "ejb-sample-it.war")
                 .addPackage(OrderPublisher.class.getPackage())
                 .addPackage(ProbeResource.class.getPackage())
-                .addAsWebInfResource(new File("../deploy-descriptors/payara/glassfish-resources.xml"));
+                .addAsWebInfResource(new File("../deploy-descriptors/payara/glassfish-resources.xml"))
+                .addAsWebInfResource(new File("../deploy-descriptors/ejb-jar.xml"));
     }
 }
