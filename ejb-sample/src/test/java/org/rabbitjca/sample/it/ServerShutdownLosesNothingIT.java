@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rabbitjca.sample.it;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.GetResponse;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.rabbitjca.sample.it.support.BrokerClient;
+import org.rabbitjca.sample.it.support.PayaraMicroProcess;
+import org.rabbitjca.sample.it.support.Poll;
+import org.rabbitjca.sample.it.support.PostBootCommands;
+import org.rabbitjca.sample.it.undeploy.SlowListener;
+import org.rabbitjca.testbroker.RabbitNode;
+import org.rabbitjca.testbroker.RabbitNodeExtension;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Shutting the server down while a message-driven bean works loses nothing: afterwards every message is either
+ * processed (its marker exists) or back in its queue (or its retry queue, when the shutdown failed its try), so none
+ * was acknowledged without being processed.
+ */
+@ExtendWith(RabbitNodeExtension.class)
+class ServerShutdownLosesNothingIT {
+
+    private static final int MESSAGES = 200;
+
+    @Test
+    void shuttingTheServerDownMidWayLosesNothingAndAcknowledgesNothingUnprocessed(RabbitNode node) throws Exception {
+        Path workDir = Files.createDirectories(Path.of(System.getProperty("rabbitjca.workdir"), "undeploy"));
+        Path war = workDir.resolve("slow.war");
+        ShrinkWrap.create(WebArchive.class, "slow.war").addPackage(SlowListener.class.getPackage())
+                .addAsWebInfResource(new File("../deploy-descriptors/payara/glassfish-resources.xml"))
+                .as(ZipExporter.class).exportTo(war.toFile(), true);
+        try (Connection connection = node.newConnectionFactory().newConnection("test-setup");
+             Channel channel = connection.createChannel()) {
+            channel.queueDeclare(SlowListener.QUEUE, true, false, false, null);
+            channel.queueDeclare(SlowListener.DONE, true, false, false, null);
+        }
+
+        try (PayaraMicroProcess micro = PayaraMicroProcess.startAndAwaitReady(workDir,
+                PostBootCommands.commands(node.amqpPort()), List.of(war), Duration.ofMinutes(3))) {
+            BrokerClient.publish(node, SlowListener.QUEUE, "slow", MESSAGES, i -> null);
+            int started = Poll.until(Duration.ofMinutes(1), () -> node.queueMessageCount(SlowListener.DONE),
+                    done -> done >= 10);
+            assertTrue(started >= 10, "the bean is working: " + started);
+            micro.close();
+        }
+
+        Set<String> processed = ids(BrokerClient.drain(node, SlowListener.DONE));
+        Set<String> waiting = new HashSet<>();
+        for (String queue : node.rabbitmqctl("list_queues", "--no-table-headers", "name").split("\\s+")) {
+            if (queue.equals(SlowListener.QUEUE) || queue.startsWith(SlowListener.QUEUE + ".retry.")) {
+                waiting.addAll(ids(BrokerClient.drain(node, queue))); // a try that failed in the shutdown waits here
+            }
+        }
+        Set<String> accountedFor = new HashSet<>(processed);
+        accountedFor.addAll(waiting);
+        assertAll(() -> assertEquals(MESSAGES, accountedFor.size(), "every message processed or still queued"),
+                () -> assertFalse(waiting.isEmpty(), "the shutdown came before the end"));
+        System.out.printf("shutdown mid-way: %d processed, %d back in the queue, %d both (processed, not yet "
+                + "acknowledged)%n", processed.size(), waiting.size(),
+                processed.size() + waiting.size() - accountedFor.size());
+    }
+
+    private static Set<String> ids(List<GetResponse> messages) {
+        Set<String> ids = new HashSet<>();
+        messages.forEach(message -> ids.add(message.getProps().getMessageId()));
+        return ids;
+    }
+}
