@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.sample.it;
 
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
@@ -10,6 +8,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rabbitjca.sample.it.invalid.InvalidConfigListener;
+import org.rabbitjca.sample.it.support.BrokerClient;
 import org.rabbitjca.sample.it.support.PayaraMicroProcess;
 import org.rabbitjca.sample.it.support.PostBootCommands;
 import org.rabbitjca.testbroker.RabbitNode;
@@ -62,10 +61,7 @@ class InvalidActivationFailsDeploymentIT {
     @Test
     void eachBadActivationConfigFailsItsDeploymentSayingWhatIsWrong(RabbitNode node) throws Exception {
         Path workDir = Files.createDirectories(Path.of(System.getProperty("rabbitjca.workdir"), "invalid-activation"));
-        try (Connection connection = node.newConnectionFactory().newConnection("test-setup");
-             Channel channel = connection.createChannel()) {
-            channel.queueDeclare("it.conflict", true, false, false, Map.of("x-max-length", 10));
-        }
+        BrokerClient.declareEmpty(node, "it.conflict", Map.of("x-max-length", 10));
         List<Path> wars = new ArrayList<>();
         for (Case bad : CASES) {
             wars.add(war(workDir, bad));

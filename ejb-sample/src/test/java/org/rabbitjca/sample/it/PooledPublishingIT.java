@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.sample.it;
 
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.GetResponse;
 import org.junit.jupiter.api.Test;
 import org.rabbitjca.sample.it.support.Http;
 import org.rabbitjca.sample.it.support.MicroWithPrivateBroker;
+import org.rabbitjca.sample.it.support.BrokerClient;
 import org.rabbitjca.sample.it.support.DeployedSample;
 import org.rabbitjca.testbroker.RabbitNode;
 import org.rabbitjca.testbroker.RabbitNodeExtension;
@@ -39,7 +37,7 @@ class PooledPublishingIT extends DeployedSample {
     void sixteenThreadsPublishEightThousandConfirmedMessagesOnOnePooledConnection() throws Exception {
         RabbitNode node = RabbitNodeExtension.sharedNode();
         String queue = "it.publish.concurrent";
-        declareEmptyQueue(node, queue);
+        BrokerClient.declareEmpty(node, queue, null);
 
         Map<String, String> result = Http.post(base, "api/probe/publish-concurrently?queue=" + queue
                 + "&threads=16&perThread=500", Duration.ofMinutes(5));
@@ -53,7 +51,10 @@ class PooledPublishingIT extends DeployedSample {
                 expected.add("t" + thread + "-" + i);
             }
         }
-        assertEquals(expected, drain(node, queue), "message bodies, each exactly once");
+        List<String> bodies = BrokerClient.drain(node, queue).stream()
+                .map(message -> new String(message.getBody(), StandardCharsets.UTF_8)).toList();
+        assertEquals(8000, bodies.size(), "messages drained");
+        assertEquals(expected, Set.copyOf(bodies), "message bodies, each exactly once");
         assertPoolUsesOneConnectionAndAtMostMaxChannels(node);
     }
 
@@ -61,7 +62,7 @@ class PooledPublishingIT extends DeployedSample {
     void publishingToAMissingExchangeGivesTheBrokersReasonAndNeverReusesTheChannel() throws Exception {
         RabbitNode node = RabbitNodeExtension.sharedNode();
         String queue = "it.publish.after-errors";
-        declareEmptyQueue(node, queue);
+        BrokerClient.declareEmpty(node, queue, null);
 
         Map<String, String> result = Http.post(base, "api/probe/publish-to-missing-exchange?times=1000&queue="
                 + queue, Duration.ofMinutes(5));
@@ -79,7 +80,7 @@ class PooledPublishingIT extends DeployedSample {
     void asynchronousPublishesAreEachConfirmedEvenAfterTheHandleIsClosed() throws Exception {
         RabbitNode node = RabbitNodeExtension.sharedNode();
         String queue = "it.publish.async";
-        declareEmptyQueue(node, queue);
+        BrokerClient.declareEmpty(node, queue, null);
 
         Map<String, String> result = Http.post(base, "api/probe/publish-async?queue=" + queue + "&count=2000",
                 Duration.ofMinutes(2));
@@ -102,7 +103,7 @@ class PooledPublishingIT extends DeployedSample {
     void theChannelViewRefusesPoolOwnedOperationsAndReportsABrokerRefusal() throws Exception {
         RabbitNode node = RabbitNodeExtension.sharedNode();
         String queue = "it.channel-view";
-        declareEmptyQueue(node, queue);
+        BrokerClient.declareEmpty(node, queue, null);
 
         Map<String, String> result = Http.post(base, "api/probe/channel-view?queue=" + queue, Duration.ofSeconds(30));
 
@@ -129,25 +130,5 @@ class PooledPublishingIT extends DeployedSample {
         int channels = node.channelsPerConnection().getOrDefault(POOL_CONNECTION, 0);
         assertTrue(channels >= 1 && channels <= MAX_POOL_SIZE,
                 () -> "channels on the pool's connection: " + channels + ", pool maximum " + MAX_POOL_SIZE);
-    }
-
-    private static void declareEmptyQueue(RabbitNode node, String queue) throws Exception {
-        try (Connection connection = node.newConnectionFactory().newConnection("test-setup");
-             Channel channel = connection.createChannel()) {
-            channel.queueDeclare(queue, true, false, false, null);
-            channel.queuePurge(queue);
-        }
-    }
-
-    private static Set<String> drain(RabbitNode node, String queue) throws Exception {
-        Set<String> bodies = new HashSet<>();
-        try (Connection connection = node.newConnectionFactory().newConnection("test-drain");
-             Channel channel = connection.createChannel()) {
-            for (GetResponse message = channel.basicGet(queue, true); message != null;
-                 message = channel.basicGet(queue, true)) {
-                assertTrue(bodies.add(new String(message.getBody(), StandardCharsets.UTF_8)), "duplicate body");
-            }
-        }
-        return bodies;
     }
 }

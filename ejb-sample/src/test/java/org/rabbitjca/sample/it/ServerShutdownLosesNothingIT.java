@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.sample.it;
 
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
@@ -47,11 +45,8 @@ class ServerShutdownLosesNothingIT {
         ShrinkWrap.create(WebArchive.class, "slow.war").addPackage(SlowListener.class.getPackage())
                 .addAsWebInfResource(new File("../deploy-descriptors/payara/glassfish-resources.xml"))
                 .as(ZipExporter.class).exportTo(war.toFile(), true);
-        try (Connection connection = node.newConnectionFactory().newConnection("test-setup");
-             Channel channel = connection.createChannel()) {
-            channel.queueDeclare(SlowListener.QUEUE, true, false, false, null);
-            channel.queueDeclare(SlowListener.DONE, true, false, false, null);
-        }
+        BrokerClient.declareEmpty(node, SlowListener.QUEUE, null);
+        BrokerClient.declareEmpty(node, SlowListener.DONE, null);
 
         try (PayaraMicroProcess micro = PayaraMicroProcess.startAndAwaitReady(workDir,
                 PostBootCommands.commands(node.amqpPort()), List.of(war), Duration.ofMinutes(3))) {

@@ -3,7 +3,6 @@ package org.rabbitjca.broker;
 
 import com.rabbitmq.client.AuthenticationFailureException;
 import com.rabbitmq.client.PossibleAuthenticationFailureException;
-import com.rabbitmq.client.ShutdownSignalException;
 import com.rabbitmq.client.AMQP;
 import org.rabbitjca.api.BrokerUnavailableException;
 import org.rabbitjca.settings.ConnectionSettings;
@@ -41,7 +40,9 @@ public final class BrokerFailures {
             return "Login refused by " + where + " (mechanism PLAIN): check the 'username' and 'password' properties "
                     + "and that the user exists (rabbitmqctl list_users). Note that 'guest' may log in from localhost only.";
         }
-        if (replyCode(failure) == AMQP.NOT_ALLOWED || replyCode(failure) == AMQP.ACCESS_REFUSED) {
+        CloseReason closed = CloseReason.find(failure);
+        int replyCode = closed == null ? 0 : closed.replyCode();
+        if (replyCode == AMQP.NOT_ALLOWED || replyCode == AMQP.ACCESS_REFUSED) {
             return "Virtual host '" + settings.virtualHost() + "' does not exist or user '" + settings.username()
                     + "' may not use it, at " + settings.describeAddresses() + ": check 'virtualHost' and the user's "
                     + "permissions (rabbitmqctl list_permissions -p " + settings.virtualHost() + ").";
@@ -63,15 +64,6 @@ public final class BrokerFailures {
             return "TLS handshake with " + where + " failed: " + cause.getMessage();
         }
         return "Cannot open a connection to " + where + ": " + failure;
-    }
-
-    private static int replyCode(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ShutdownSignalException signal && signal.getReason() instanceof AMQP.Connection.Close close) {
-                return close.getReplyCode();
-            }
-        }
-        return 0;
     }
 
     private static Throwable rootOf(Throwable failure) {

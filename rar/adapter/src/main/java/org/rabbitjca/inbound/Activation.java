@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.inbound;
 
-import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.ShutdownSignalException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.Work;
@@ -11,6 +9,7 @@ import jakarta.resource.spi.work.WorkException;
 import jakarta.resource.spi.work.WorkManager;
 import org.rabbitjca.broker.Backoff;
 import org.rabbitjca.broker.BrokerConnections;
+import org.rabbitjca.broker.CloseReason;
 import org.rabbitjca.broker.ConnectionGroup;
 import org.rabbitjca.broker.ConnectionRole;
 import org.rabbitjca.settings.ConnectionSettings;
@@ -252,10 +251,10 @@ public final class Activation {
         connections.release(consumeGroup);
     }
 
-    /** @return the broker's reply text when it refused at the channel level (404, 406, 403), else null */
+    /** @return the broker's reply when it refused at the channel level (404, 406, 403), else null */
     private static String brokerReason(IOException failure) {
-        return failure.getCause() instanceof ShutdownSignalException signal && !signal.isHardError()
-                && signal.getReason() instanceof AMQP.Channel.Close close
-                ? close.getReplyCode() + " " + close.getReplyText() : null;
+        CloseReason reason = CloseReason.find(failure);
+        return reason != null && reason.scope() == CloseReason.Scope.CHANNEL
+                ? reason.replyCode() + " " + reason.replyText() : null;
     }
 }

@@ -7,6 +7,7 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
 import jakarta.resource.spi.work.WorkManager;
+import org.rabbitjca.broker.CloseReason;
 import org.rabbitjca.settings.ConsumerSettings;
 
 import java.io.IOException;
@@ -52,7 +53,7 @@ final class ConsumerSession {
     void consume() throws IOException {
         // Told on the connection's own thread. The consumer's handleShutdownSignal is not enough: amqp-client
         // queues it behind pending deliveries and drops it when its dispatch pool is shut down before it ran.
-        channel.addShutdownListener(signal -> lost(describe(signal)));
+        channel.addShutdownListener(signal -> lost(CloseReason.of(signal).describe()));
         channel.basicQos(consumer.prefetchCount());
         channel.basicConsume(consumer.queue(), false, new QueueConsumer(channel));
     }
@@ -92,17 +93,6 @@ final class ConsumerSession {
             dispatcher.dropWaiting();
             onLost.accept(this, reason);
         }
-    }
-
-    private static String describe(ShutdownSignalException signal) {
-        Object reason = signal.getReason();
-        if (reason instanceof AMQP.Channel.Close close) {
-            return "the broker closed the channel: " + close.getReplyCode() + " " + close.getReplyText();
-        }
-        if (reason instanceof AMQP.Connection.Close close) {
-            return "the broker closed the connection: " + close.getReplyCode() + " " + close.getReplyText();
-        }
-        return "the connection was lost: " + (signal.getCause() == null ? signal.getMessage() : signal.getCause());
     }
 
     /** Hands each delivery to the dispatcher; runs on amqp-client's dispatch thread for the channel. */

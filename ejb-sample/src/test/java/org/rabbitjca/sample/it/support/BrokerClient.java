@@ -40,6 +40,19 @@ public final class BrokerClient {
         }
     }
 
+    /**
+     * Declares a durable queue (or finds it declared the same way) and empties it.
+     *
+     * @param arguments the queue's arguments, or {@code null}
+     */
+    public static void declareEmpty(RabbitNode node, String queue, Map<String, Object> arguments) throws Exception {
+        try (Connection connection = node.newConnectionFactory().newConnection("test-setup");
+             Channel channel = connection.createChannel()) {
+            channel.queueDeclare(queue, true, false, false, arguments);
+            channel.queuePurge(queue);
+        }
+    }
+
     /** @return every message taken from the queue, acknowledged, in queue order */
     public static List<GetResponse> drain(RabbitNode node, String queue) throws Exception {
         List<GetResponse> messages = new ArrayList<>();
