@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A message-driven bean keeps consuming, by itself, through a crash of its broker (kill -9 and restart) and the
- * deletion of its queue. Nothing is lost; redeliveries after the crash are counted and reported.
+ * A message-driven bean keeps consuming, by itself, through a crash of its broker (kill -9 and restart), the
+ * deletion of its queue, and a cut network. Nothing is lost; redeliveries after the crash are counted and reported.
  */
 @MicroWithOwnBroker
 class ConsumerRecoveryIT extends DeployedSample {
@@ -29,7 +29,7 @@ class ConsumerRecoveryIT extends DeployedSample {
     private static final String QUEUE = RecoveryListener.QUEUE;
 
     @Test
-    void consumptionResumesAfterTheBrokerIsKilledAndRestartedAndAfterTheQueueIsDeleted() throws Exception {
+    void consumptionResumesAfterABrokerCrashAQueueDeletionAndANetworkCut() throws Exception {
         RabbitNode node = MicroBrokerNode.current();
         BrokerClient.publish(node, QUEUE, "rc", 10_000, i -> null);
         Map<String, String> before = awaitProcessed(1_000, Duration.ofMinutes(1));
@@ -52,6 +52,14 @@ class ConsumerRecoveryIT extends DeployedSample {
         BrokerClient.publish(node, QUEUE, "rc-after-delete", 1_000, i -> null);
         Map<String, String> afterDelete = awaitProcessed(11_000, Duration.ofMinutes(2));
         assertEquals("11000", afterDelete.get("distinctProcessed"), () -> "consuming again: " + afterDelete);
+        assertQueueDrained(node);
+
+        BrokerClient.publish(node, QUEUE, "rc-after-cut", 5_000, i -> null);
+        Map<String, String> beforeCut = awaitProcessed(12_000, Duration.ofMinutes(1));
+        MicroBrokerNode.proxy().cutConnections();
+        assertTrue(Integer.parseInt(beforeCut.get("distinctProcessed")) < 16_000, "the cut came mid-way: " + beforeCut);
+        Map<String, String> afterCut = awaitProcessed(16_000, Duration.ofMinutes(2));
+        assertEquals("16000", afterCut.get("distinctProcessed"), () -> "consuming after the cut: " + afterCut);
         assertQueueDrained(node);
     }
 

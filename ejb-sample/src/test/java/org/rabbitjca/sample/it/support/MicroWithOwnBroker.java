@@ -11,7 +11,8 @@ import java.lang.annotation.Target;
 
 /**
  * Like {@link MicroWithPrivateBroker}, but the test class gets a RabbitMQ node of its own, which it may kill,
- * restart or reconfigure; {@link MicroBrokerNode#current()} returns it.
+ * restart or reconfigure ({@link MicroBrokerNode#current()}), and Payara Micro reaches it through a proxy the test
+ * may cut ({@link MicroBrokerNode#proxy()}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -19,7 +19,7 @@ public final class PostBootCommands implements BeforeAllCallback {
     public void beforeAll(ExtensionContext context) throws IOException {
         Path workDir = Path.of(requiredProperty("rabbitjca.workdir"));
         Files.createDirectories(workDir);
-        Files.write(workDir.resolve("postboot.asadmin"), commands(MicroBrokerNode.current().amqpPort()));
+        Files.write(workDir.resolve("postboot.asadmin"), commands(MicroBrokerNode.amqpPort()));
     }
 
     /**
