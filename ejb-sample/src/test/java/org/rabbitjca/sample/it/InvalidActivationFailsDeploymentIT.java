@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rabbitjca.sample.it.invalid.InvalidConfigListener;
 import org.rabbitjca.sample.it.support.BrokerClient;
-import org.rabbitjca.sample.it.support.PayaraMicroProcess;
 import org.rabbitjca.sample.it.support.PostBootCommands;
+import org.rabbitjca.testbroker.PayaraMicroProcess;
 import org.rabbitjca.testbroker.RabbitNode;
 import org.rabbitjca.testbroker.RabbitNodeExtension;
 
@@ -68,7 +68,8 @@ class InvalidActivationFailsDeploymentIT {
         }
 
         String log;
-        try (PayaraMicroProcess micro = PayaraMicroProcess.startAndAwaitReady(workDir,
+        try (PayaraMicroProcess micro = PayaraMicroProcess.startAndAwaitReady(
+                Path.of(System.getProperty("payara.micro.jar")), workDir,
                 PostBootCommands.commands(node.amqpPort()), wars, Duration.ofMinutes(3))) {
             log = micro.log();
         }

@@ -8,10 +8,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rabbitjca.sample.it.support.BrokerClient;
-import org.rabbitjca.sample.it.support.PayaraMicroProcess;
 import org.rabbitjca.sample.it.support.Poll;
 import org.rabbitjca.sample.it.support.PostBootCommands;
 import org.rabbitjca.sample.it.undeploy.SlowListener;
+import org.rabbitjca.testbroker.PayaraMicroProcess;
 import org.rabbitjca.testbroker.RabbitNode;
 import org.rabbitjca.testbroker.RabbitNodeExtension;
 
@@ -48,7 +48,8 @@ class ServerShutdownLosesNothingIT {
         BrokerClient.declareEmpty(node, SlowListener.QUEUE, null);
         BrokerClient.declareEmpty(node, SlowListener.DONE, null);
 
-        try (PayaraMicroProcess micro = PayaraMicroProcess.startAndAwaitReady(workDir,
+        try (PayaraMicroProcess micro = PayaraMicroProcess.startAndAwaitReady(
+                Path.of(System.getProperty("payara.micro.jar")), workDir,
                 PostBootCommands.commands(node.amqpPort()), List.of(war), Duration.ofMinutes(3))) {
             BrokerClient.publish(node, SlowListener.QUEUE, "slow", MESSAGES, i -> null);
             int started = Poll.until(Duration.ofMinutes(1), () -> node.queueMessageCount(SlowListener.DONE),

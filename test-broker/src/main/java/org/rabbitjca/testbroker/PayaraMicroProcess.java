@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.rabbitjca.sample.it.support;
+package org.rabbitjca.testbroker;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -12,44 +12,49 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Payara Micro started directly, for tests that Arquillian cannot express (a deployment that must fail). Always
- * {@code --nocluster --disablephonehome}; output goes to a log file the test reads; {@link #close()} stops it.
+ * A Payara Micro started directly, for tests and benchmarks that Arquillian cannot express (a deployment that must
+ * fail, a server shut down mid-way, a server measured from outside). Always {@code --nocluster --disablephonehome};
+ * output goes to a log file the caller reads; {@link #close()} stops it (SIGTERM, then SIGKILL after 20 s).
  */
 public final class PayaraMicroProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    private final int httpPort;
 
-    private PayaraMicroProcess(Process process, Path log) {
+    private PayaraMicroProcess(Process process, Path log, int httpPort) {
         this.process = process;
         this.log = log;
+        this.httpPort = httpPort;
     }
 
     /**
      * Starts Micro with a post-boot command file and deployments, and waits until it reports itself ready.
      *
+     * @param microJar the Payara Micro jar
      * @param workDir where the command file and the log go
      * @param postBootCommands asadmin commands run before the deployments
      * @param deployments wars to deploy, in order
      * @param readyWithin how long boot and deployment may take
      * @return the running server
      */
-    public static PayaraMicroProcess startAndAwaitReady(Path workDir, List<String> postBootCommands,
+    public static PayaraMicroProcess startAndAwaitReady(Path microJar, Path workDir, List<String> postBootCommands,
                                                         List<Path> deployments, Duration readyWithin)
             throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         Path commands = Files.write(workDir.resolve("postboot.asadmin"), postBootCommands);
         Path log = workDir.resolve("micro.log");
+        int httpPort = freePort();
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-jar",
-                System.getProperty("payara.micro.jar"), "--nocluster", "--disablephonehome",
-                "--port", String.valueOf(freePort()), "--postbootcommandfile", commands.toString()));
+                microJar.toString(), "--nocluster", "--disablephonehome",
+                "--port", String.valueOf(httpPort), "--postbootcommandfile", commands.toString()));
         for (Path deployment : deployments) {
             command.add("--deploy");
             command.add(deployment.toString());
         }
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        PayaraMicroProcess micro = new PayaraMicroProcess(process, log);
+        PayaraMicroProcess micro = new PayaraMicroProcess(process, log, httpPort);
         micro.awaitReady(readyWithin);
         return micro;
     }
@@ -65,6 +70,16 @@ public final class PayaraMicroProcess implements AutoCloseable {
             }
             Thread.sleep(250);
         }
+    }
+
+    /** @return the HTTP port Micro listens on, on all interfaces */
+    public int httpPort() {
+        return httpPort;
+    }
+
+    /** @return the operating system's id of the Micro process */
+    public long pid() {
+        return process.pid();
     }
 
     /** @return everything Micro printed so far */
