@@ -72,6 +72,21 @@ public final class PayaraMicroProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The post-boot commands that configure rabbitmq-jca for a broker and deploy it, as Payara Server's asadmin
+     * takes them too: the adapter's configuration must exist before the adapter starts.
+     *
+     * @param rar the rabbitmq-jca.rar to deploy
+     * @param amqpPort the broker's AMQP port on 127.0.0.1
+     * @param connectionName the client-provided connection name the adapter's connections get
+     * @return the commands, in order
+     */
+    public static List<String> deployAdapterCommands(Path rar, int amqpPort, String connectionName) {
+        return List.of("create-resource-adapter-config --property addresses=127.0.0.1\\:" + amqpPort
+                        + ":connectionName=" + connectionName + " rabbitmq-jca",
+                "deploy --type rar --name rabbitmq-jca " + rar);
+    }
+
     /** @return the HTTP port Micro listens on, on all interfaces */
     public int httpPort() {
         return httpPort;

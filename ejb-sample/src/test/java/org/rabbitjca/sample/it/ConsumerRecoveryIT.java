@@ -7,10 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.rabbitjca.sample.it.app.RecoveryListener;
 import org.rabbitjca.sample.it.support.BrokerClient;
 import org.rabbitjca.sample.it.support.DeployedSample;
-import org.rabbitjca.sample.it.support.Http;
 import org.rabbitjca.sample.it.support.MicroBrokerNode;
 import org.rabbitjca.sample.it.support.MicroWithOwnBroker;
 import org.rabbitjca.sample.it.support.Poll;
+import org.rabbitjca.testbroker.Http;
 import org.rabbitjca.testbroker.RabbitNode;
 
 import java.time.Duration;

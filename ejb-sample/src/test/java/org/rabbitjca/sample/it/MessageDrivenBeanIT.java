@@ -14,9 +14,9 @@ import org.rabbitjca.sample.it.app.RoutedListener;
 import org.rabbitjca.sample.it.app.TransactedListener;
 import org.rabbitjca.sample.it.support.BrokerClient;
 import org.rabbitjca.sample.it.support.DeployedSample;
-import org.rabbitjca.sample.it.support.Http;
 import org.rabbitjca.sample.it.support.MicroWithPrivateBroker;
 import org.rabbitjca.sample.it.support.Poll;
+import org.rabbitjca.testbroker.Http;
 import org.rabbitjca.testbroker.RabbitNode;
 import org.rabbitjca.testbroker.RabbitNodeExtension;
 

@@ -2,10 +2,10 @@
 package org.rabbitjca.sample.it;
 
 import org.junit.jupiter.api.Test;
-import org.rabbitjca.sample.it.support.Http;
 import org.rabbitjca.sample.it.support.MicroWithPrivateBroker;
 import org.rabbitjca.sample.it.support.BrokerClient;
 import org.rabbitjca.sample.it.support.DeployedSample;
+import org.rabbitjca.testbroker.Http;
 import org.rabbitjca.testbroker.RabbitNode;
 import org.rabbitjca.testbroker.RabbitNodeExtension;
 

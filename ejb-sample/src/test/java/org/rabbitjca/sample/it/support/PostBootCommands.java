@@ -3,6 +3,7 @@ package org.rabbitjca.sample.it.support;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.rabbitjca.testbroker.PayaraMicroProcess;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,11 +28,8 @@ public final class PostBootCommands implements BeforeAllCallback {
      * @return the commands: adapter configuration for the node, then the adapter's deployment
      */
     public static List<String> commands(int amqpPort) {
-        String rar = requiredProperty("rabbitjca.rar");
-        return List.of(
-                "create-resource-adapter-config --property addresses=127.0.0.1\\:" + amqpPort
-                        + ":connectionName=rabbitmq-jca-it rabbitmq-jca",
-                "deploy --type rar --name rabbitmq-jca " + rar);
+        return PayaraMicroProcess.deployAdapterCommands(Path.of(requiredProperty("rabbitjca.rar")), amqpPort,
+                "rabbitmq-jca-it");
     }
 
     private static String requiredProperty(String name) {

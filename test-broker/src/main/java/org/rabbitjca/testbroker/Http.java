@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.rabbitjca.sample.it.support;
+package org.rabbitjca.testbroker;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,7 +12,10 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Calls the probes in the deployed war; every call has a timeout. Responses are {@code key=value} lines. */
+/**
+ * Calls the HTTP probes of a deployed test or benchmark application, whose answers are {@code key=value} lines;
+ * every call has a timeout, and an answer other than 200 fails with the status and the body.
+ */
 public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rabbitjca.bench.driver;
+
+import org.rabbitjca.bench.app.ConsumingListener;
+import org.rabbitjca.testbroker.Http;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Drives the benchmark war in Payara Micro: the load runs inside the server, through EJBs and the pooled factory,
+ * and the server answers what it achieved.
+ */
+final class AdapterClient {
+
+    private final URL base;
+    private final RawClient filler;
+
+    AdapterClient(URL base, RawClient filler) {
+        this.base = base;
+        this.filler = filler;
+    }
+
+    /** @return what {@code callers} threads publishing one message per call achieved (messages/s, errors, p50/p99 µs) */
+    Map<String, String> publish(String queue, int callers, long millis, boolean confirmed) throws Exception {
+        return Http.post(base, "api/bench/publish?queue=" + queue + "&threads=" + callers + "&millis=" + millis
+                + "&confirmed=" + confirmed, Duration.ofMillis(millis).plusMinutes(5));
+    }
+
+    /** @return what one caller publishing with publishAsync achieved */
+    Map<String, String> publishAsync(String queue, long millis) throws Exception {
+        return Http.post(base, "api/bench/publish-async?queue=" + queue + "&millis=" + millis,
+                Duration.ofMillis(millis).plusMinutes(5));
+    }
+
+    /**
+     * Fills the listener's queue from outside and waits until the listener consumed it all.
+     *
+     * @param listenerQueue the queue of {@link ConsumingListener} or its transacted twin
+     * @return the listener's rate from its first to its last message, messages/s
+     */
+    double consume(String listenerQueue, int messages) throws Exception {
+        Http.post(base, "api/bench/consumed/reset", Duration.ofSeconds(30));
+        filler.fill(listenerQueue, messages);
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        Map<String, String> consumed = Http.get(base, "api/bench/consumed?listener=" + listenerQueue);
+        while (Long.parseLong(consumed.get("messages")) < messages) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(listenerQueue + " consumed only " + consumed + " of " + messages);
+            }
+            Thread.sleep(100);
+            consumed = Http.get(base, "api/bench/consumed?listener=" + listenerQueue);
+        }
+        return messages / (Double.parseDouble(consumed.get("millis")) / 1000);
+    }
+
+    /** @return messages per second of a publish answer */
+    static double rate(Map<String, String> answer) {
+        return Long.parseLong(answer.get("messages")) / (Double.parseDouble(answer.get("millis")) / 1000);
+    }
+}

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rabbitjca.bench.driver;
+
+import com.rabbitmq.client.ConnectionFactory;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.rabbitjca.bench.app.BenchResource;
+import org.rabbitjca.bench.app.ConsumingListener;
+import org.rabbitjca.bench.app.TransactedConsumingListener;
+import org.rabbitjca.testbroker.PayaraMicroProcess;
+import org.rabbitjca.testbroker.RabbitNode;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs every benchmark row, adapter and baselines back to back in each repetition, against one private RabbitMQ
+ * node, and prints and writes the table ({@code bench/target/benchmark-results.md}). {@code --smoke} runs each row
+ * once for a fraction of a second: it proves the benchmark still works, not how fast anything is.
+ */
+public final class BenchmarkMain {
+
+    private static final String PUBLISH_QUEUE = "bench.publish";
+    private static final String RAW_CONSUME_QUEUE = "bench.raw.consume";
+    private static final String SYNC = "publish, sync confirm per message, 16 callers";
+    private static final String STREAM = "publish, streaming confirms (<= 1000 outstanding)";
+    private static final String PER_MESSAGE = "publish with confirm, 1 caller vs connection per message";
+    private static final String SPRING = "publish, sync confirm, 16 callers: what a Java team picks instead";
+    private static final String FIRE = "publish, no confirms, 1 caller";
+    private static final String CONSUME = "consume, manual ack, prefetch 50, 10 at once";
+    private static final String CONSUME_TX = "consume, container transaction (ack on commit)";
+    private static final String SCALE = "scale: many callers on one pool of 64 channels, sync confirm";
+
+    private BenchmarkMain() {
+    }
+
+    /**
+     * @param args {@code --smoke} for the seconds-long check CI runs
+     */
+    public static void main(String[] args) throws Exception {
+        boolean smoke = List.of(args).contains("--smoke");
+        int repetitions = smoke ? 1 : 3;
+        long millis = smoke ? 500 : 10_000;
+        int consumeMessages = smoke ? 1_000 : 50_000;
+        int scaleCallers = smoke ? 50 : 1_000;
+        Path target = Path.of(System.getProperty("bench.target", "bench/target"));
+        Path workDir = Files.createDirectories(target.resolve("bench-run"));
+
+        try (RabbitNode node = RabbitNode.start();
+             PayaraMicroProcess micro = startServer(target, workDir, node)) {
+            ConnectionFactory rabbit = node.newConnectionFactory();
+            RawClient raw = new RawClient(rabbit);
+            ConnectionFactory springRabbit = node.newConnectionFactory();
+            springRabbit.setAutomaticRecoveryEnabled(false); // Spring AMQP recovers by itself and warns otherwise
+            SpringClient spring = new SpringClient(springRabbit);
+            AdapterClient adapter = new AdapterClient(new URL("http://127.0.0.1:" + micro.httpPort() + "/bench/"),
+                    raw);
+            for (String queue : List.of(PUBLISH_QUEUE, RAW_CONSUME_QUEUE)) {
+                raw.declareEmpty(queue);
+            }
+            Results results = declareScenarios();
+            long idleRss = residentKilobytes(micro.pid());
+            if (!smoke) {
+                System.out.println("warming up (not measured)");
+                raw.syncConfirms(PUBLISH_QUEUE, 16, 3_000);
+                adapter.publish(PUBLISH_QUEUE, 16, 3_000, true);
+                adapter.publishAsync(PUBLISH_QUEUE, 3_000);
+                adapter.consume(ConsumingListener.QUEUE, 5_000);
+                raw.declareEmpty(PUBLISH_QUEUE);
+            }
+            for (int repetition = 1; repetition <= repetitions; repetition++) {
+                System.out.printf("repetition %d of %d%n", repetition, repetitions);
+                results.add(SYNC, "raw amqp-client, 16 long-lived channels", raw.syncConfirms(PUBLISH_QUEUE, 16, millis));
+                results.add(SYNC, "adapter publish(), handle per call", AdapterClient.rate(
+                        adapter.publish(PUBLISH_QUEUE, 16, millis, true)));
+                results.add(SPRING, "raw amqp-client, 16 long-lived channels", raw.syncConfirms(PUBLISH_QUEUE, 16,
+                        millis));
+                results.add(SPRING, "Spring AMQP RabbitTemplate, correlated confirms", spring.syncConfirms(
+                        PUBLISH_QUEUE, 16, millis));
+                results.add(SPRING, "adapter publish(), handle per call", AdapterClient.rate(
+                        adapter.publish(PUBLISH_QUEUE, 16, millis, true)));
+                results.add(STREAM, "raw amqp-client, confirm listener", raw.streamingConfirms(PUBLISH_QUEUE, millis));
+                results.add(STREAM, "adapter publishAsync()", AdapterClient.rate(
+                        adapter.publishAsync(PUBLISH_QUEUE, millis)));
+                results.add(PER_MESSAGE, "raw amqp-client, connection + channel per message",
+                        raw.connectionPerMessage(PUBLISH_QUEUE, millis));
+                results.add(PER_MESSAGE, "adapter publish(), handle per call", AdapterClient.rate(
+                        adapter.publish(PUBLISH_QUEUE, 1, millis, true)));
+                results.add(FIRE, "raw amqp-client, one long-lived channel", raw.fireAndForget(PUBLISH_QUEUE, millis));
+                results.add(FIRE, "adapter publish(), pool without confirms", AdapterClient.rate(
+                        adapter.publish(PUBLISH_QUEUE, 1, millis, false)));
+                raw.declareEmpty(PUBLISH_QUEUE);
+                double rawConsume = raw.consume(RAW_CONSUME_QUEUE, 10, consumeMessages);
+                results.add(CONSUME, "raw amqp-client, 10 consumers", rawConsume);
+                results.add(CONSUME, "message-driven bean, not transacted", adapter.consume(ConsumingListener.QUEUE,
+                        consumeMessages));
+                results.add(CONSUME_TX, "raw amqp-client, 10 consumers", rawConsume);
+                results.add(CONSUME_TX, "message-driven bean, container transaction", adapter.consume(
+                        TransactedConsumingListener.QUEUE, consumeMessages));
+                Map<String, String> scale = adapter.publish(PUBLISH_QUEUE, scaleCallers, millis, true);
+                results.add(SCALE, "adapter publish(), " + scaleCallers + " callers", AdapterClient.rate(scale));
+                results.note(String.format("Scale, repetition %d: %d callers, %s errors, latency p50 %s µs, p99 %s µs.",
+                        repetition, scaleCallers, scale.get("errors"), scale.get("p50"), scale.get("p99")));
+                raw.declareEmpty(PUBLISH_QUEUE);
+            }
+            results.note(String.format("Payara Micro resident memory: %d MiB idle after deployment, %d MiB after the "
+                    + "runs.", idleRss / 1024, residentKilobytes(micro.pid()) / 1024));
+            String header = "Run " + Instant.now() + (smoke ? " (SMOKE: one short repetition, numbers mean nothing)"
+                    : "") + ", " + repetitions + " repetition(s) of " + millis + " ms per publish row, " + consumeMessages
+                    + " messages per consume row; 1 KiB persistent messages; RabbitMQ node " + node.nodeName()
+                    + "; " + Runtime.getRuntime().availableProcessors() + " processors.";
+            System.out.println(header + "\n\n" + results.table());
+            Path file = target.resolve("benchmark-results.md");
+            results.write(file, header);
+            System.out.println("Written to " + file);
+        }
+    }
+
+    private static Results declareScenarios() {
+        Results results = new Results();
+        results.scenario(SYNC, "raw amqp-client, 16 long-lived channels", ">= 0.95");
+        results.scenario(STREAM, "raw amqp-client, confirm listener", ">= 0.90");
+        results.scenario(PER_MESSAGE, "raw amqp-client, connection + channel per message", ">= 20");
+        results.scenario(SPRING, "raw amqp-client, 16 long-lived channels", ">= Spring AMQP");
+        results.scenario(FIRE, "raw amqp-client, one long-lived channel", "(no goal)");
+        results.scenario(CONSUME, "raw amqp-client, 10 consumers", ">= 0.90");
+        results.scenario(CONSUME_TX, "raw amqp-client, 10 consumers", ">= 0.70");
+        results.scenario(SCALE, "none", "errors 0");
+        return results;
+    }
+
+    private static PayaraMicroProcess startServer(Path target, Path workDir, RabbitNode node) throws Exception {
+        Path war = workDir.resolve("bench.war");
+        ShrinkWrap.create(WebArchive.class, "bench.war").addPackage(BenchResource.class.getPackage())
+                .addAsWebInfResource(new StringAsset(POOLS), "glassfish-resources.xml")
+                .as(ZipExporter.class).exportTo(war.toFile(), true);
+        long start = System.nanoTime();
+        PayaraMicroProcess micro = PayaraMicroProcess.startAndAwaitReady(target.resolve("payara-micro.jar"), workDir,
+                PayaraMicroProcess.deployAdapterCommands(target.resolve("rabbitmq-jca.rar"), node.amqpPort(),
+                        "bench"), List.of(war), Duration.ofMinutes(3));
+        System.out.printf("Payara Micro with rabbitmq-jca and the benchmark war ready in %d ms%n",
+                Duration.ofNanos(System.nanoTime() - start).toMillis());
+        return micro;
+    }
+
+    private static long residentKilobytes(long pid) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return -1;
+    }
+
+    /** Two pools: with confirms (64 channels, for up to 1 000 callers) and without (8 channels). */
+    private static final String POOLS = """
+            <!DOCTYPE resources PUBLIC "-//GlassFish.org//DTD GlassFish Application Server 3.1 Resource Definitions//EN"
+                    "http://glassfish.org/dtds/glassfish-resources_1_5.dtd">
+            <resources>
+              <connector-connection-pool name="bench-confirmed" resource-adapter-name="rabbitmq-jca"
+                  connection-definition-name="org.rabbitjca.api.RabbitConnectionFactory"
+                  steady-pool-size="0" max-pool-size="64" max-wait-time-in-millis="60000">
+                <property name="publisherConfirms" value="true"/>
+              </connector-connection-pool>
+              <connector-resource jndi-name="java:app/rabbitmq/confirmed" pool-name="bench-confirmed"/>
+              <connector-connection-pool name="bench-unconfirmed" resource-adapter-name="rabbitmq-jca"
+                  connection-definition-name="org.rabbitjca.api.RabbitConnectionFactory"
+                  steady-pool-size="0" max-pool-size="8" max-wait-time-in-millis="60000">
+                <property name="publisherConfirms" value="false"/>
+              </connector-connection-pool>
+              <connector-resource jndi-name="java:app/rabbitmq/unconfirmed" pool-name="bench-unconfirmed"/>
+            </resources>
+            """;
+}
