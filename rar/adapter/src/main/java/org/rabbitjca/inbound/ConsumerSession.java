@@ -46,7 +46,7 @@ final class ConsumerSession {
         this.endpointName = endpointName;
         Settlement settlement = new Settlement(channel, router, endpointName);
         this.dispatcher = new DeliveryDispatcher(workManager, consumer.maxConcurrency(),
-                message -> processor.process(message, settlement), settlement::requeue, endpointName);
+                () -> processor.newUser(settlement), settlement::requeue, endpointName);
     }
 
     /** Sets the prefetch and starts consuming. */

@@ -9,6 +9,7 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Runs deliveries on at most {@code maxConcurrency} WorkManager threads at once; deliveries beyond that wait here
@@ -23,9 +24,18 @@ final class DeliveryDispatcher {
 
     private static final System.Logger LOG = System.getLogger(DeliveryDispatcher.class.getName());
 
+    /** What a worker processes its deliveries with; closed when the worker ends. */
+    interface Handler extends AutoCloseable {
+        /** Processes and settles one delivery; never throws. */
+        void handle(DeliveredMessage message);
+
+        @Override
+        void close();
+    }
+
     private final WorkManager workManager;
     private final int maxConcurrency;
-    private final Consumer<DeliveredMessage> processor;
+    private final Supplier<Handler> handlers;
     private final Consumer<DeliveredMessage> requeue;
     private final String endpointName;
     private final Deque<DeliveredMessage> waiting = new ArrayDeque<>();
@@ -34,15 +44,15 @@ final class DeliveryDispatcher {
     /**
      * @param workManager the container's WorkManager
      * @param maxConcurrency the most deliveries processed at once
-     * @param processor processes and settles one delivery; must not throw
+     * @param handlers gives each worker its handler
      * @param requeue gives back a delivery that could not be scheduled
      * @param endpointName names the endpoint in logs
      */
-    DeliveryDispatcher(WorkManager workManager, int maxConcurrency, Consumer<DeliveredMessage> processor,
+    DeliveryDispatcher(WorkManager workManager, int maxConcurrency, Supplier<Handler> handlers,
                        Consumer<DeliveredMessage> requeue, String endpointName) {
         this.workManager = workManager;
         this.maxConcurrency = maxConcurrency;
-        this.processor = processor;
+        this.handlers = handlers;
         this.requeue = requeue;
         this.endpointName = endpointName;
     }
@@ -119,8 +129,17 @@ final class DeliveryDispatcher {
 
         @Override
         public void run() {
-            for (DeliveredMessage next = first; next != null; next = nextOrEnd()) {
-                processor.accept(next);
+            DeliveredMessage next = first;
+            try (Handler handler = handlers.get()) {
+                while (next != null) {
+                    handler.handle(next);
+                    next = nextOrEnd();
+                }
+            } finally {
+                if (next != null) {
+                    // Ended by an unexpected exception: the delivery in hand is redelivered once its channel closes.
+                    workerEnded();
+                }
             }
         }
 

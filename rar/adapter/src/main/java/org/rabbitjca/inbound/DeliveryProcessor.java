@@ -11,8 +11,8 @@ import java.lang.System.Logger.Level;
 import java.lang.reflect.Method;
 
 /**
- * Processes one delivery on a WorkManager thread: creates an endpoint instance, calls {@code onMessage}, releases
- * the instance, and settles the delivery. Not transacted: acknowledged after a normal return, a failed try after an
+ * Processes deliveries on WorkManager threads: calls {@code onMessage} on an endpoint instance the worker keeps,
+ * and settles each delivery. Not transacted: acknowledged after a normal return, a failed try after an
  * exception. Transacted: the delivery's {@link DeliveryXAResource} joins the container's transaction between
  * {@code beforeDelivery} and {@code afterDelivery}, and the transaction's outcome settles it. A delivery the
  * container could not take (no endpoint instance) is requeued without counting a try.
@@ -47,31 +47,72 @@ final class DeliveryProcessor {
                 : "acknowledged after onMessage returns";
     }
 
-    void process(DeliveredMessage message, Settlement settlement) {
-        DeliveryXAResource transaction = transacted ? new DeliveryXAResource(message, settlement) : null;
-        Throwable failure = null;
-        try {
-            MessageEndpoint endpoint = endpointFactory.createEndpoint(transaction);
-            try {
-                failure = deliver(endpoint, message, transaction);
-            } finally {
-                endpoint.release();
+    /**
+     * @param settlement how the deliveries of the worker's channel are settled
+     * @return the endpoint holder of one worker, which keeps one endpoint instance for all its deliveries; the
+     *         worker closes it when it ends
+     */
+    EndpointUser newUser(Settlement settlement) {
+        return new EndpointUser(settlement);
+    }
+
+    /**
+     * One worker's endpoint instance, created on the first delivery and reused for the next ones (creating and
+     * releasing an endpoint per message costs the container a bean checkout and a proxy each time), released when
+     * the worker ends or after the container failed on it. Used by one thread.
+     */
+    final class EndpointUser implements DeliveryDispatcher.Handler {
+
+        private final Settlement settlement;
+        private final DeliveryXAResource transaction;
+        private MessageEndpoint endpoint;
+
+        private EndpointUser(Settlement settlement) {
+            this.settlement = settlement;
+            this.transaction = transacted ? new DeliveryXAResource(settlement) : null;
+        }
+
+        @Override
+        public void handle(DeliveredMessage message) {
+            if (transaction != null) {
+                transaction.begin(message);
             }
-        } catch (UnavailableException notReady) {
-            LOG.log(Level.DEBUG, "{0}: no endpoint instance for {1} ({2}); requeued", endpointName, message, notReady);
-            settlement.requeue(message);
-            return;
-        } catch (Exception | Error containerFailure) {
-            failure = failure == null ? containerFailure : failure;
+            Throwable failure;
+            try {
+                if (endpoint == null) {
+                    endpoint = endpointFactory.createEndpoint(transaction);
+                }
+                failure = deliver(endpoint, message, transaction);
+            } catch (UnavailableException notReady) {
+                LOG.log(Level.DEBUG, "{0}: no endpoint instance for {1} ({2}); requeued", endpointName, message,
+                        notReady);
+                settlement.requeue(message);
+                return;
+            } catch (Exception | Error containerFailure) {
+                failure = containerFailure;
+                close(); // the instance may be broken: the next delivery gets a new one
+            }
+            if (transaction != null && transaction.settled()) {
+                return;
+            }
+            if (failure == null) {
+                settlement.ack(message);
+            } else {
+                LOG.log(Level.DEBUG, "{0} failed on {1}: {2}", endpointName, message, failure);
+                settlement.fail(message, failure);
+            }
         }
-        if (transaction != null && transaction.settled()) {
-            return;
-        }
-        if (failure == null) {
-            settlement.ack(message);
-        } else {
-            LOG.log(Level.DEBUG, "{0} failed on {1}: {2}", endpointName, message, failure);
-            settlement.fail(message, failure);
+
+        @Override
+        public void close() {
+            if (endpoint != null) {
+                try {
+                    endpoint.release();
+                } catch (RuntimeException failure) {
+                    LOG.log(Level.DEBUG, "Releasing an endpoint of " + endpointName, failure);
+                }
+                endpoint = null;
+            }
         }
     }
 

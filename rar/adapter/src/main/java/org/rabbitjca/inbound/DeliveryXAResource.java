@@ -6,23 +6,30 @@ import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
 
 /**
- * Takes one transacted delivery into the container's transaction: commit acknowledges it, rollback counts a failed
+ * Takes transacted deliveries, one after the other, into the container's transactions: commit acknowledges it, rollback counts a failed
  * try (retry or dead-letter). AMQP 0-9-1 has no two-phase commit, so prepare promises what it can: it votes no when
  * the endpoint threw (so an application exception rolls back too) or when the channel is already gone (the ack
  * could not happen and the broker redelivers the message: committing the database now would make a duplicate).
  * What stays open is a crash between prepare and the ack: the message comes again, flagged redelivered
- * (at-least-once). Used by one delivery on one thread; {@link #settled()} is read by the same thread afterwards.
+ * (at-least-once). Used by one worker thread, which calls {@link #begin} before each delivery and reads
+ * {@link #settled()} after it; the container calls the XA methods on that thread too, within the delivery.
  */
 final class DeliveryXAResource implements XAResource {
 
-    private final DeliveredMessage message;
     private final Settlement settlement;
+    private DeliveredMessage message;
     private Throwable endpointFailure;
     private boolean settled;
 
-    DeliveryXAResource(DeliveredMessage message, Settlement settlement) {
-        this.message = message;
+    DeliveryXAResource(Settlement settlement) {
         this.settlement = settlement;
+    }
+
+    /** Makes {@code next} the delivery the next transaction settles. */
+    void begin(DeliveredMessage next) {
+        message = next;
+        endpointFailure = null;
+        settled = false;
     }
 
     /** Records that the endpoint threw, so that the transaction does not commit the acknowledgement. */
