@@ -11,8 +11,6 @@ import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.MessageProperties;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.NavigableSet;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CountDownLatch;
@@ -35,30 +33,23 @@ final class RawClient {
     /** {@code callers} threads, each with a long-lived channel, wait for the confirm of every message. */
     double syncConfirms(String queue, int callers, long millis) throws Exception {
         try (Connection connection = factory.newConnection("bench-raw-sync")) {
-            AtomicLong messages = new AtomicLong();
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-            List<Thread> threads = new ArrayList<>();
-            long start = System.nanoTime();
-            for (int t = 0; t < callers; t++) {
-                Thread thread = new Thread(() -> {
-                    try (Channel channel = connection.createChannel()) {
-                        channel.confirmSelect();
-                        while (System.nanoTime() < deadline) {
-                            channel.basicPublish("", queue, PERSISTENT, BODY);
-                            channel.waitForConfirmsOrDie(5_000);
-                            messages.incrementAndGet();
-                        }
-                    } catch (Exception failure) {
-                        throw new IllegalStateException(failure);
+            return Callers.rate(callers, millis, () -> {
+                Channel channel = connection.createChannel();
+                channel.confirmSelect();
+                return new Callers.AutoCloseableCall() {
+                    @Override
+                    public boolean send() throws Exception {
+                        channel.basicPublish("", queue, PERSISTENT, BODY);
+                        channel.waitForConfirmsOrDie(5_000);
+                        return true;
                     }
-                });
-                threads.add(thread);
-                thread.start();
-            }
-            for (Thread thread : threads) {
-                thread.join();
-            }
-            return rate(messages.get(), start);
+
+                    @Override
+                    public void close() throws Exception {
+                        channel.close();
+                    }
+                };
+            });
         }
     }
 

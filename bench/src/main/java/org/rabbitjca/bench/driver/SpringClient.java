@@ -7,10 +7,7 @@ import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What a Java team would pick instead: Spring AMQP's {@code RabbitTemplate} on a {@code CachingConnectionFactory}
@@ -34,31 +31,19 @@ final class SpringClient {
             properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
             org.springframework.amqp.core.Message message =
                     new org.springframework.amqp.core.Message(new byte[1024], properties);
-            AtomicLong messages = new AtomicLong();
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-            List<Thread> threads = new ArrayList<>();
-            long start = System.nanoTime();
-            for (int t = 0; t < callers; t++) {
-                Thread thread = new Thread(() -> {
-                    try {
-                        while (System.nanoTime() < deadline) {
-                            CorrelationData correlation = new CorrelationData();
-                            template.send("", queue, message, correlation);
-                            if (correlation.getFuture().get(5, TimeUnit.SECONDS).ack()) {
-                                messages.incrementAndGet();
-                            }
-                        }
-                    } catch (Exception failure) {
-                        throw new IllegalStateException(failure);
-                    }
-                });
-                threads.add(thread);
-                thread.start();
-            }
-            for (Thread thread : threads) {
-                thread.join();
-            }
-            return messages.get() / ((System.nanoTime() - start) / 1e9);
+            return Callers.rate(callers, millis, () -> new Callers.AutoCloseableCall() {
+                @Override
+                public boolean send() throws Exception {
+                    CorrelationData correlation = new CorrelationData();
+                    template.send("", queue, message, correlation);
+                    return correlation.getFuture().get(5, TimeUnit.SECONDS).ack();
+                }
+
+                @Override
+                public void close() {
+                    // the template's channels belong to the caching factory
+                }
+            });
         } finally {
             factory.destroy();
         }

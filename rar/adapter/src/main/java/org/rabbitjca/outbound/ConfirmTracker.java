@@ -28,14 +28,30 @@ final class ConfirmTracker implements ConfirmListener, ReturnCallback {
     /** Header that correlates a returned mandatory message with its publish. */
     static final String SEQUENCE_HEADER = "x-rabbitjca-publish-seq";
 
-    private static final class Pending {
+    private final class Pending {
         final CompletableFuture<Void> future = new CompletableFuture<>();
-        final String target;
+        final String exchange;
+        final String routingKey;
         volatile PublishReturnedException returned;
 
-        Pending(String target) {
-            this.target = target;
+        Pending(String exchange, String routingKey) {
+            this.exchange = exchange;
+            this.routingKey = routingKey;
         }
+
+        /** Built only for an error message, never on the publish path. */
+        String target() {
+            return PublishTarget.describe(exchange, routingKey, channelDescription);
+        }
+    }
+
+    private final String channelDescription;
+
+    /**
+     * @param channelDescription names the channel in error messages
+     */
+    ConfirmTracker(String channelDescription) {
+        this.channelDescription = channelDescription;
     }
 
     private final ConcurrentNavigableMap<Long, Pending> pending = new ConcurrentSkipListMap<>();
@@ -44,11 +60,12 @@ final class ConfirmTracker implements ConfirmListener, ReturnCallback {
      * Registers a publish about to be sent.
      *
      * @param sequenceNumber the channel's next publish sequence number
-     * @param target describes exchange and routing key for error messages
+     * @param exchange the exchange published to
+     * @param routingKey the routing key published with
      * @return the future the confirm completes
      */
-    CompletableFuture<Void> expect(long sequenceNumber, String target) {
-        Pending entry = new Pending(target);
+    CompletableFuture<Void> expect(long sequenceNumber, String exchange, String routingKey) {
+        Pending entry = new Pending(exchange, routingKey);
         pending.put(sequenceNumber, entry);
         return entry.future;
     }
@@ -110,7 +127,7 @@ final class ConfirmTracker implements ConfirmListener, ReturnCallback {
             }
             if (nacked != null) {
                 entry.future.completeExceptionally(new PublishNackedException("The broker refused (nack) the message "
-                        + "published to " + entry.target + "; it was not stored. Retry later; check the broker log "
+                        + "published to " + entry.target() + "; it was not stored. Retry later; check the broker log "
                         + "and the queue's limits (max-length with overflow reject-publish)."));
             } else if (entry.returned != null) {
                 entry.future.completeExceptionally(entry.returned);
@@ -138,7 +155,7 @@ final class ConfirmTracker implements ConfirmListener, ReturnCallback {
         }
         Pending entry = pending.get(sequence.longValue());
         if (entry != null) {
-            entry.returned = new PublishReturnedException("The mandatory message published to " + entry.target
+            entry.returned = new PublishReturnedException("The mandatory message published to " + entry.target()
                     + " was returned by the broker: " + returned.getReplyCode() + " " + returned.getReplyText()
                     + ". No queue is bound for this routing key; declare and bind one, or check the routing key.",
                     returned.getReplyCode(), returned.getReplyText());

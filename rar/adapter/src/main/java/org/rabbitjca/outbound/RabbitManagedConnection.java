@@ -61,7 +61,7 @@ public final class RabbitManagedConnection implements ManagedConnection {
         this.description = "channel " + channel.getChannelNumber() + " on connection '"
                 + channel.getConnection().getClientProvidedName() + "'";
         if (poolSettings.publisherConfirms()) {
-            confirms = new ConfirmTracker();
+            confirms = new ConfirmTracker(description);
             channel.confirmSelect();
             channel.addConfirmListener(confirms);
             channel.addReturnListener(confirms);
@@ -121,20 +121,20 @@ public final class RabbitManagedConnection implements ManagedConnection {
     CompletableFuture<Void> publish(String exchange, String routingKey, boolean mandatory,
                                     AMQP.BasicProperties properties, byte[] body) {
         failIfClosed();
-        String target = "exchange '" + exchange + "' with routing key '" + routingKey + "' (" + description + ")";
         if (confirms == null) {
             if (mandatory) {
-                throw new RabbitException("A mandatory publish to " + target + " needs publisher confirms to report "
-                        + "a return: set publisherConfirms=true on the connection pool, or publish without mandatory");
+                throw new RabbitException("A mandatory publish to " + PublishTarget.describe(exchange, routingKey,
+                        description) + " needs publisher confirms to report a return: set publisherConfirms=true on "
+                        + "the connection pool, or publish without mandatory");
             }
-            send(exchange, routingKey, false, properties, body, target);
+            send(exchange, routingKey, false, properties, body);
             return CompletableFuture.completedFuture(null);
         }
         long sequence = channel.getNextPublishSeqNo();
-        CompletableFuture<Void> confirm = confirms.expect(sequence, target);
+        CompletableFuture<Void> confirm = confirms.expect(sequence, exchange, routingKey);
         try {
             send(exchange, routingKey, mandatory,
-                    mandatory ? ConfirmTracker.withSequenceHeader(properties, sequence) : properties, body, target);
+                    mandatory ? ConfirmTracker.withSequenceHeader(properties, sequence) : properties, body);
         } catch (RuntimeException failure) {
             confirms.forget(sequence);
             throw failure;
@@ -143,12 +143,13 @@ public final class RabbitManagedConnection implements ManagedConnection {
     }
 
     private void send(String exchange, String routingKey, boolean mandatory, AMQP.BasicProperties properties,
-                      byte[] body, String target) {
+                      byte[] body) {
         try {
             channel.basicPublish(exchange, routingKey, mandatory, properties, body);
         } catch (IOException | AlreadyClosedException failure) {
             failIfClosed();
-            throw new RabbitException("Publishing to " + target + " failed: " + failure.getMessage(), failure);
+            throw new RabbitException("Publishing to " + PublishTarget.describe(exchange, routingKey, description)
+                    + " failed: " + failure.getMessage(), failure);
         }
     }
 

@@ -20,13 +20,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ConfirmTrackerTest {
 
-    private final ConfirmTracker tracker = new ConfirmTracker();
+    private final ConfirmTracker tracker = new ConfirmTracker("channel 1 on connection 'test'");
 
     @Test
     void aMultipleAckConfirmsEveryPublishUpToItsTag() {
-        CompletableFuture<Void> first = tracker.expect(1, "a");
-        CompletableFuture<Void> second = tracker.expect(2, "b");
-        CompletableFuture<Void> third = tracker.expect(3, "c");
+        CompletableFuture<Void> first = tracker.expect(1, "a", "key");
+        CompletableFuture<Void> second = tracker.expect(2, "b", "key");
+        CompletableFuture<Void> third = tracker.expect(3, "c", "key");
 
         tracker.handleAck(2, true);
 
@@ -38,8 +38,8 @@ class ConfirmTrackerTest {
 
     @Test
     void aNackFailsOnlyItsPublish() {
-        CompletableFuture<Void> first = tracker.expect(1, "exchange 'orders'");
-        CompletableFuture<Void> second = tracker.expect(2, "b");
+        CompletableFuture<Void> first = tracker.expect(1, "orders", "key");
+        CompletableFuture<Void> second = tracker.expect(2, "b", "key");
 
         tracker.handleNack(1, false);
 
@@ -50,7 +50,7 @@ class ConfirmTrackerTest {
 
     @Test
     void aReturnBeforeTheAckFailsThePublishAsReturned() {
-        CompletableFuture<Void> returned = tracker.expect(7, "routing key 'nowhere'");
+        CompletableFuture<Void> returned = tracker.expect(7, "", "nowhere");
         AMQP.BasicProperties tagged = ConfirmTracker.withSequenceHeader(
                 new AMQP.BasicProperties.Builder().headers(Map.of("app", "kept")).build(), 7);
 
@@ -65,8 +65,8 @@ class ConfirmTrackerTest {
 
     @Test
     void aClosedChannelFailsEveryWaitingPublish() {
-        CompletableFuture<Void> first = tracker.expect(1, "a");
-        CompletableFuture<Void> second = tracker.expect(2, "b");
+        CompletableFuture<Void> first = tracker.expect(1, "a", "key");
+        CompletableFuture<Void> second = tracker.expect(2, "b", "key");
         ChannelClosedException closed = new ChannelClosedException("closed", 404, "NOT_FOUND", null);
 
         tracker.failAll(closed);
@@ -78,7 +78,7 @@ class ConfirmTrackerTest {
 
     @Test
     void anAbandonedPublishIsNoLongerTracked() {
-        CompletableFuture<Void> late = tracker.expect(1, "a");
+        CompletableFuture<Void> late = tracker.expect(1, "a", "key");
 
         tracker.abandon(late);
 
