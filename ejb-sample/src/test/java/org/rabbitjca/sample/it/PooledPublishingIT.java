@@ -96,7 +96,9 @@ class PooledPublishingIT extends DeployedSample {
 
         assertAll(() -> assertEquals("returned", result.get("outcome"), () -> "outcome: " + result),
                 () -> assertEquals("312", result.get("replyCode")),
-                () -> assertEquals("NO_ROUTE", result.get("replyText")));
+                () -> assertEquals("NO_ROUTE", result.get("replyText")),
+                () -> assertEquals("PublishReturnedException", result.get("callerGot"),
+                        "deploy-descriptors/ejb-jar.xml makes the caller get the typed exception, not an EJBException"));
     }
 
     @Test

@@ -148,7 +148,7 @@ public class ProbeResource {
             PublishReturnedException returned = causeOf(failure, PublishReturnedException.class);
             return returned == null ? "outcome=" + failure + "\n"
                     : "outcome=returned\nreplyCode=" + returned.replyCode() + "\nreplyText=" + returned.replyText()
-                    + "\nmessage=" + returned.getMessage() + "\n";
+                    + "\nmessage=" + returned.getMessage() + "\ncallerGot=" + failure.getClass().getSimpleName() + "\n";
         }
     }
 
