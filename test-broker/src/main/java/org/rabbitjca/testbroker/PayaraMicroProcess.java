@@ -41,12 +41,27 @@ public final class PayaraMicroProcess implements AutoCloseable {
     public static PayaraMicroProcess startAndAwaitReady(Path microJar, Path workDir, List<String> postBootCommands,
                                                         List<Path> deployments, Duration readyWithin)
             throws IOException, InterruptedException {
+        return startAndAwaitReady(microJar, workDir, postBootCommands, deployments, readyWithin, List.of());
+    }
+
+    /**
+     * Like {@link #startAndAwaitReady(Path, Path, List, List, Duration)}, with extra options for Micro's JVM, e.g.
+     * a flight recording.
+     *
+     * @param jvmOptions options placed before {@code -jar}
+     * @return the running server
+     */
+    public static PayaraMicroProcess startAndAwaitReady(Path microJar, Path workDir, List<String> postBootCommands,
+                                                        List<Path> deployments, Duration readyWithin,
+                                                        List<String> jvmOptions)
+            throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         Path commands = Files.write(workDir.resolve("postboot.asadmin"), postBootCommands);
         Path log = workDir.resolve("micro.log");
         int httpPort = freePort();
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-jar",
-                microJar.toString(), "--nocluster", "--disablephonehome",
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", microJar.toString(), "--nocluster", "--disablephonehome",
                 "--port", String.valueOf(httpPort), "--postbootcommandfile", commands.toString()));
         for (Path deployment : deployments) {
             command.add("--deploy");

@@ -23,7 +23,9 @@ import java.util.Map;
 /**
  * Runs every benchmark row, adapter and baselines back to back in each repetition, against one private RabbitMQ
  * node, and prints and writes the table ({@code bench/target/benchmark-results.md}). {@code --smoke} runs each row
- * once for a fraction of a second: it proves the benchmark still works, not how fast anything is.
+ * once for a fraction of a second: it proves the benchmark still works, not how fast anything is. {@code --profile}
+ * records Payara Micro with Java Flight Recorder and writes its hottest frames to
+ * {@code bench/target/benchmark-profile.txt}.
  */
 public final class BenchmarkMain {
 
@@ -38,6 +40,9 @@ public final class BenchmarkMain {
     private static final String CONSUME_TX = "consume, container transaction (ack on commit)";
     private static final String SCALE = "scale: many callers on one pool of 64 channels, sync confirm";
 
+    /** How long Payara Micro took from launch to ready with the adapter and the war deployed. */
+    private static long readyMillis;
+
     private BenchmarkMain() {
     }
 
@@ -46,6 +51,7 @@ public final class BenchmarkMain {
      */
     public static void main(String[] args) throws Exception {
         boolean smoke = List.of(args).contains("--smoke");
+        boolean profile = List.of(args).contains("--profile");
         int repetitions = smoke ? 1 : 3;
         long millis = smoke ? 500 : 10_000;
         int consumeMessages = smoke ? 1_000 : 50_000;
@@ -54,7 +60,7 @@ public final class BenchmarkMain {
         Path workDir = Files.createDirectories(target.resolve("bench-run"));
 
         try (RabbitNode node = RabbitNode.start();
-             PayaraMicroProcess micro = startServer(target, workDir, node)) {
+             PayaraMicroProcess micro = startServer(target, workDir, node, profile)) {
             ConnectionFactory rabbit = node.newConnectionFactory();
             RawClient raw = new RawClient(rabbit);
             ConnectionFactory springRabbit = node.newConnectionFactory();
@@ -112,6 +118,8 @@ public final class BenchmarkMain {
             }
             results.note(String.format("Payara Micro resident memory: %d MiB idle after deployment, %d MiB after the "
                     + "runs.", idleRss / 1024, residentKilobytes(micro.pid()) / 1024));
+            results.note("Payara Micro with rabbitmq-jca and the benchmark war deployed: ready " + readyMillis
+                    + " ms after launch. " + ServerTimings.activation(micro.log()));
             String header = "Run " + Instant.now() + (smoke ? " (SMOKE: one short repetition, numbers mean nothing)"
                     : "") + ", " + repetitions + " repetition(s) of " + millis + " ms per publish row, " + consumeMessages
                     + " messages per consume row; 1 KiB persistent messages; RabbitMQ node " + node.nodeName()
@@ -120,6 +128,11 @@ public final class BenchmarkMain {
             Path file = target.resolve("benchmark-results.md");
             results.write(file, header);
             System.out.println("Written to " + file);
+        }
+        if (profile) {
+            String hot = HotMethods.summarise(workDir.resolve("micro.jfr"), 40);
+            Files.writeString(target.resolve("benchmark-profile.txt"), hot);
+            System.out.println(hot);
         }
     }
 
@@ -136,7 +149,8 @@ public final class BenchmarkMain {
         return results;
     }
 
-    private static PayaraMicroProcess startServer(Path target, Path workDir, RabbitNode node) throws Exception {
+    private static PayaraMicroProcess startServer(Path target, Path workDir, RabbitNode node, boolean profile)
+            throws Exception {
         Path war = workDir.resolve("bench.war");
         ShrinkWrap.create(WebArchive.class, "bench.war").addPackage(BenchResource.class.getPackage())
                 .addAsWebInfResource(new StringAsset(POOLS), "glassfish-resources.xml")
@@ -144,9 +158,11 @@ public final class BenchmarkMain {
         long start = System.nanoTime();
         PayaraMicroProcess micro = PayaraMicroProcess.startAndAwaitReady(target.resolve("payara-micro.jar"), workDir,
                 PayaraMicroProcess.deployAdapterCommands(target.resolve("rabbitmq-jca.rar"), node.amqpPort(),
-                        "bench"), List.of(war), Duration.ofMinutes(3));
-        System.out.printf("Payara Micro with rabbitmq-jca and the benchmark war ready in %d ms%n",
-                Duration.ofNanos(System.nanoTime() - start).toMillis());
+                        "bench"), List.of(war), Duration.ofMinutes(3), profile
+                        ? List.of("-XX:StartFlightRecording=settings=profile,filename=" + workDir.resolve("micro.jfr"))
+                        : List.of());
+        readyMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        System.out.printf("Payara Micro with rabbitmq-jca and the benchmark war ready in %d ms%n", readyMillis);
         return micro;
     }
 
