@@ -5,11 +5,14 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.Recoverable;
+import com.rabbitmq.client.RecoveryListener;
 import org.rabbitjca.api.BrokerUnavailableException;
 import org.rabbitjca.settings.ConnectionSettings;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,6 +31,7 @@ public final class ConnectionGroup implements AutoCloseable {
     private final ConnectionFactory clientFactory;
     private final Slot[] slots;
     private final AtomicInteger next = new AtomicInteger();
+    private final List<Runnable> recoveryListeners = new CopyOnWriteArrayList<>();
 
     ConnectionGroup(ConnectionSettings settings, ConnectionRole role, int size) {
         this.settings = settings;
@@ -72,6 +76,21 @@ public final class ConnectionGroup implements AutoCloseable {
         }
     }
 
+    /**
+     * Registers a callback run when a connection of the group has recovered from a failure (on amqp-client's
+     * recovery thread: it must only hand work over, never block).
+     *
+     * @param listener the callback
+     */
+    public void addRecoveryListener(Runnable listener) {
+        recoveryListeners.add(listener);
+    }
+
+    /** @param listener a callback registered before; it is not called any more */
+    public void removeRecoveryListener(Runnable listener) {
+        recoveryListeners.remove(listener);
+    }
+
     /** Closes every connection of the group (and so every channel on them). Idempotent. */
     @Override
     public void close() {
@@ -96,6 +115,19 @@ public final class ConnectionGroup implements AutoCloseable {
                 String name = settings.connectionName() + " (" + role.label() + ")" + suffix;
                 try {
                     connection = clientFactory.newConnection(settings.addresses(), name);
+                    if (connection instanceof Recoverable recoverable) {
+                        recoverable.addRecoveryListener(new RecoveryListener() {
+                            @Override
+                            public void handleRecovery(Recoverable recovered) {
+                                recoveryListeners.forEach(Runnable::run);
+                            }
+
+                            @Override
+                            public void handleRecoveryStarted(Recoverable recovering) {
+                                // consumers and pooled channels learn of the failure from their channels
+                            }
+                        });
+                    }
                     LOG.log(Level.INFO, "Opened connection ''{0}'' to {1}", name, settings.describeAddresses());
                 } catch (IOException | TimeoutException failure) {
                     throw BrokerFailures.connectFailed(settings, failure);

@@ -26,8 +26,9 @@ import java.util.TimerTask;
 /**
  * The consumer of one message-driven bean endpoint, kept alive: it runs one {@link ConsumerSession} at a time and,
  * whenever the broker ends one (restart, crash, network loss, consumer cancelled because the queue was deleted),
- * starts a new one after an exponential backoff with jitter, forever, until the endpoint is deactivated. It logs
- * once when the consumer goes down and once when it is back, never per attempt.
+ * starts a new one after an exponential backoff with jitter, forever, until the endpoint is deactivated, and at once
+ * when amqp-client reports the consumer connection recovered. It logs once when the consumer goes down and once when
+ * it is back, never per attempt.
  *
  * <p>At activation, a refusal by the broker (missing queue, conflicting declaration, no permission) fails the
  * deployment with the broker's reason; an unreachable broker does not: the endpoint starts consuming once it can.
@@ -51,8 +52,10 @@ public final class Activation {
     private final DeliveryProcessor processor;
     private final ConfirmedPublisher publisher;
     private final FailedDeliveryRouter router;
+    private final Runnable onConnectionRecovered = this::connectionRecovered;
     private ConsumerSession session;
     private boolean stopped;
+    private boolean restarting;
     private Instant downSince;
     private int failedRestarts;
 
@@ -86,6 +89,7 @@ public final class Activation {
                 PoolSettings.DEFAULT_PHYSICAL_CONNECTIONS);
         this.publisher = new ConfirmedPublisher(publishGroup, PoolSettings.DEFAULT_CONFIRM_TIMEOUT_MILLIS);
         this.router = new FailedDeliveryRouter(consumer, publisher, name);
+        consumeGroup.addRecoveryListener(onConnectionRecovered);
     }
 
     /**
@@ -166,11 +170,26 @@ public final class Activation {
         runLater(Backoff.DEFAULT.delayMillis(attempt), this::restart);
     }
 
-    private void restart() {
+    /** The consumer connection is back: try at once instead of waiting for the next backoff slot. */
+    private void connectionRecovered() {
         synchronized (this) {
-            if (stopped) {
+            if (stopped || session != null) {
                 return;
             }
+        }
+        runLater(0, this::restart);
+    }
+
+    /**
+     * One restart attempt; a failure schedules the next after the backoff. Attempts never overlap: one that finds
+     * another under way, or the consumer already back, ends there, so a single chain of attempts goes on.
+     */
+    private void restart() {
+        synchronized (this) {
+            if (stopped || session != null || restarting) {
+                return;
+            }
+            restarting = true;
         }
         ConsumerSession restarted;
         try {
@@ -178,12 +197,14 @@ public final class Activation {
         } catch (IOException | RuntimeException stillDown) {
             synchronized (this) {
                 failedRestarts++;
+                restarting = false;
             }
             LOG.log(Level.DEBUG, "{0}: restart failed: {1}", name, stillDown);
             scheduleRestart();
             return;
         }
         synchronized (this) {
+            restarting = false;
             if (stopped) {
                 runLater(0, restarted::close);
                 return;
@@ -246,6 +267,7 @@ public final class Activation {
     }
 
     private void releaseConnections() {
+        consumeGroup.removeRecoveryListener(onConnectionRecovered);
         publisher.close();
         connections.release(publishGroup);
         connections.release(consumeGroup);
