@@ -61,7 +61,8 @@ final class FailedDeliveryRouter {
                     failure, delay);
             return;
         }
-        headers.put(FAILURE_HEADER, reason(failure));
+        String reason = reason(failure);
+        headers.put(FAILURE_HEADER, reason);
         headers.put(ORIGINAL_QUEUE_HEADER, consumer.queue());
         headers.put(ORIGINAL_EXCHANGE_HEADER, message.envelope().getExchange());
         headers.put(ORIGINAL_ROUTING_KEY_HEADER, message.envelope().getRoutingKey());
@@ -69,7 +70,7 @@ final class FailedDeliveryRouter {
         publisher.publish(consumer.deadLetterExchange(), consumer.deadLetterRoutingKey(), withHeaders(message, headers),
                 message.body());
         LOG.log(Level.WARNING, "{0}: {1} failed {2} times, the last with {3}; moved to {4}", endpointName, message,
-                failed, reason(failure), deadLetterTarget());
+                failed, reason, deadLetterTarget());
     }
 
     private String deadLetterTarget() {

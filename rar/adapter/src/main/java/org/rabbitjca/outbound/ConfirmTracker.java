@@ -110,40 +110,39 @@ final class ConfirmTracker implements ConfirmListener, ReturnCallback {
 
     @Override
     public void handleAck(long deliveryTag, boolean multiple) {
-        settle(deliveryTag, multiple, null);
+        settle(deliveryTag, multiple, false);
     }
 
     @Override
     public void handleNack(long deliveryTag, boolean multiple) {
-        settle(deliveryTag, multiple, Boolean.TRUE);
+        settle(deliveryTag, multiple, true);
     }
 
-    private void settle(long deliveryTag, boolean multiple, Boolean nacked) {
-        Map<Long, Pending> settled = multiple ? pending.headMap(deliveryTag, true) : single(deliveryTag);
-        for (Long sequence : settled.keySet().toArray(new Long[0])) {
-            Pending entry = pending.remove(sequence);
-            if (entry == null) {
-                continue;
-            }
-            if (nacked != null) {
-                entry.future.completeExceptionally(new PublishNackedException("The broker refused (nack) the message "
-                        + "published to " + entry.target() + "; it was not stored. Retry later; check the broker log "
-                        + "and the queue's limits (max-length with overflow reject-publish)."));
-            } else if (entry.returned != null) {
-                entry.future.completeExceptionally(entry.returned);
-            } else {
-                entry.future.complete(null);
-            }
+    private void settle(long deliveryTag, boolean multiple, boolean nacked) {
+        if (!multiple) {
+            complete(pending.remove(deliveryTag), nacked);
+            return;
+        }
+        // Confirms arrive in order on the connection's thread; the head map is a live view, so drain it.
+        for (Map.Entry<Long, Pending> first = pending.firstEntry(); first != null && first.getKey() <= deliveryTag;
+             first = pending.firstEntry()) {
+            complete(pending.remove(first.getKey()), nacked);
         }
     }
 
-    private Map<Long, Pending> single(long deliveryTag) {
-        Pending entry = pending.get(deliveryTag);
-        Map<Long, Pending> one = new HashMap<>(1);
-        if (entry != null) {
-            one.put(deliveryTag, entry);
+    private static void complete(Pending entry, boolean nacked) {
+        if (entry == null) {
+            return; // abandoned after a timeout, or published around the tracker
         }
-        return one;
+        if (nacked) {
+            entry.future.completeExceptionally(new PublishNackedException("The broker refused (nack) the message "
+                    + "published to " + entry.target() + "; it was not stored. Retry later; check the broker log "
+                    + "and the queue's limits (max-length with overflow reject-publish)."));
+        } else if (entry.returned != null) {
+            entry.future.completeExceptionally(entry.returned);
+        } else {
+            entry.future.complete(null);
+        }
     }
 
     @Override
