@@ -40,9 +40,6 @@ public final class BenchmarkMain {
     private static final String CONSUME_TX = "consume, container transaction (ack on commit)";
     private static final String SCALE = "scale: many callers on one pool of 64 channels, sync confirm";
 
-    /** How long Payara Micro took from launch to ready with the adapter and the war deployed. */
-    private static long readyMillis;
-
     private BenchmarkMain() {
     }
 
@@ -52,88 +49,113 @@ public final class BenchmarkMain {
     public static void main(String[] args) throws Exception {
         boolean smoke = List.of(args).contains("--smoke");
         boolean profile = List.of(args).contains("--profile");
-        int repetitions = smoke ? 1 : 3;
-        long millis = smoke ? 500 : 10_000;
-        int consumeMessages = smoke ? 1_000 : 50_000;
-        int scaleCallers = smoke ? 50 : 1_000;
         Path target = Path.of(System.getProperty("bench.target", "bench/target"));
         Path workDir = Files.createDirectories(target.resolve("bench-run"));
 
-        try (RabbitNode node = RabbitNode.start();
-             PayaraMicroProcess micro = startServer(target, workDir, node, profile)) {
-            ConnectionFactory rabbit = node.newConnectionFactory();
-            RawClient raw = new RawClient(rabbit);
-            ConnectionFactory springRabbit = node.newConnectionFactory();
-            springRabbit.setAutomaticRecoveryEnabled(false); // Spring AMQP recovers by itself and warns otherwise
-            SpringClient spring = new SpringClient(springRabbit);
-            AdapterClient adapter = new AdapterClient(new URL("http://127.0.0.1:" + micro.httpPort() + "/bench/"),
-                    raw);
-            for (String queue : List.of(PUBLISH_QUEUE, RAW_CONSUME_QUEUE)) {
-                raw.declareEmpty(queue);
+        try (RabbitNode node = RabbitNode.start()) {
+            long launch = System.nanoTime();
+            try (PayaraMicroProcess micro = startServer(target, workDir, node, profile)) {
+                long readyMillis = Duration.ofNanos(System.nanoTime() - launch).toMillis();
+                System.out.printf("Payara Micro with rabbitmq-jca and the benchmark war ready in %d ms%n", readyMillis);
+                measure(new Plan(smoke), node, micro, readyMillis, target);
             }
-            Results results = declareScenarios();
-            long idleRss = residentKilobytes(micro.pid());
-            if (!smoke) {
-                System.out.println("warming up (not measured)");
-                raw.syncConfirms(PUBLISH_QUEUE, 16, 3_000);
-                adapter.publish(PUBLISH_QUEUE, 16, 3_000, true);
-                adapter.publishAsync(PUBLISH_QUEUE, 3_000);
-                adapter.consume(ConsumingListener.QUEUE, 5_000);
-                raw.declareEmpty(PUBLISH_QUEUE);
-            }
-            for (int repetition = 1; repetition <= repetitions; repetition++) {
-                System.out.printf("repetition %d of %d%n", repetition, repetitions);
-                results.add(SYNC, "raw amqp-client, 16 long-lived channels", raw.syncConfirms(PUBLISH_QUEUE, 16, millis));
-                results.add(SYNC, "adapter publish(), handle per call", AdapterClient.rate(
-                        adapter.publish(PUBLISH_QUEUE, 16, millis, true)));
-                results.add(SPRING, "raw amqp-client, 16 long-lived channels", raw.syncConfirms(PUBLISH_QUEUE, 16,
-                        millis));
-                results.add(SPRING, "Spring AMQP RabbitTemplate, correlated confirms", spring.syncConfirms(
-                        PUBLISH_QUEUE, 16, millis));
-                results.add(SPRING, "adapter publish(), handle per call", AdapterClient.rate(
-                        adapter.publish(PUBLISH_QUEUE, 16, millis, true)));
-                results.add(STREAM, "raw amqp-client, confirm listener", raw.streamingConfirms(PUBLISH_QUEUE, millis));
-                results.add(STREAM, "adapter publishAsync()", AdapterClient.rate(
-                        adapter.publishAsync(PUBLISH_QUEUE, millis)));
-                results.add(PER_MESSAGE, "raw amqp-client, connection + channel per message",
-                        raw.connectionPerMessage(PUBLISH_QUEUE, millis));
-                results.add(PER_MESSAGE, "adapter publish(), handle per call", AdapterClient.rate(
-                        adapter.publish(PUBLISH_QUEUE, 1, millis, true)));
-                results.add(FIRE, "raw amqp-client, one long-lived channel", raw.fireAndForget(PUBLISH_QUEUE, millis));
-                results.add(FIRE, "adapter publish(), pool without confirms", AdapterClient.rate(
-                        adapter.publish(PUBLISH_QUEUE, 1, millis, false)));
-                raw.declareEmpty(PUBLISH_QUEUE);
-                double rawConsume = raw.consume(RAW_CONSUME_QUEUE, 10, consumeMessages);
-                results.add(CONSUME, "raw amqp-client, 10 consumers", rawConsume);
-                results.add(CONSUME, "message-driven bean, not transacted", adapter.consume(ConsumingListener.QUEUE,
-                        consumeMessages));
-                results.add(CONSUME_TX, "raw amqp-client, 10 consumers", rawConsume);
-                results.add(CONSUME_TX, "message-driven bean, container transaction", adapter.consume(
-                        TransactedConsumingListener.QUEUE, consumeMessages));
-                Map<String, String> scale = adapter.publish(PUBLISH_QUEUE, scaleCallers, millis, true);
-                results.add(SCALE, "adapter publish(), " + scaleCallers + " callers", AdapterClient.rate(scale));
-                results.note(String.format("Scale, repetition %d: %d callers, %s errors, latency p50 %s µs, p99 %s µs.",
-                        repetition, scaleCallers, scale.get("errors"), scale.get("p50"), scale.get("p99")));
-                raw.declareEmpty(PUBLISH_QUEUE);
-            }
-            results.note(String.format("Payara Micro resident memory: %d MiB idle after deployment, %d MiB after the "
-                    + "runs.", idleRss / 1024, residentKilobytes(micro.pid()) / 1024));
-            results.note("Payara Micro with rabbitmq-jca and the benchmark war deployed: ready " + readyMillis
-                    + " ms after launch. " + ServerTimings.activation(micro.log()));
-            String header = "Run " + Instant.now() + (smoke ? " (SMOKE: one short repetition, numbers mean nothing)"
-                    : "") + ", " + repetitions + " repetition(s) of " + millis + " ms per publish row, " + consumeMessages
-                    + " messages per consume row; 1 KiB persistent messages; RabbitMQ node " + node.nodeName()
-                    + "; " + Runtime.getRuntime().availableProcessors() + " processors.";
-            System.out.println(header + "\n\n" + results.table());
-            Path file = target.resolve("benchmark-results.md");
-            results.write(file, header);
-            System.out.println("Written to " + file);
         }
         if (profile) {
             String hot = HotMethods.summarise(workDir.resolve("micro.jfr"), 40);
             Files.writeString(target.resolve("benchmark-profile.txt"), hot);
             System.out.println(hot);
         }
+    }
+
+    /**
+     * How much to measure.
+     *
+     * @param smoke whether this is the short pass that only proves the benchmark runs
+     * @param repetitions repetitions of every row
+     * @param millis duration of each publish row
+     * @param consumeMessages messages of each consume row
+     * @param scaleCallers callers of the scale row
+     */
+    private record Plan(boolean smoke, int repetitions, long millis, int consumeMessages, int scaleCallers) {
+        Plan(boolean smoke) {
+            this(smoke, smoke ? 1 : 3, smoke ? 500 : 10_000, smoke ? 1_000 : 50_000, smoke ? 50 : 1_000);
+        }
+    }
+
+    private static void measure(Plan plan, RabbitNode node, PayaraMicroProcess micro, long readyMillis, Path target)
+            throws Exception {
+        boolean smoke = plan.smoke();
+        int repetitions = plan.repetitions();
+        long millis = plan.millis();
+        int consumeMessages = plan.consumeMessages();
+        int scaleCallers = plan.scaleCallers();
+        ConnectionFactory rabbit = node.newConnectionFactory();
+        RawClient raw = new RawClient(rabbit);
+        ConnectionFactory springRabbit = node.newConnectionFactory();
+        springRabbit.setAutomaticRecoveryEnabled(false); // Spring AMQP recovers by itself and warns otherwise
+        SpringClient spring = new SpringClient(springRabbit);
+        AdapterClient adapter = new AdapterClient(new URL("http://127.0.0.1:" + micro.httpPort() + "/bench/"),
+                raw);
+        for (String queue : List.of(PUBLISH_QUEUE, RAW_CONSUME_QUEUE)) {
+            raw.declareEmpty(queue);
+        }
+        Results results = declareScenarios();
+        long idleRss = residentKilobytes(micro.pid());
+        if (!smoke) {
+            System.out.println("warming up (not measured)");
+            raw.syncConfirms(PUBLISH_QUEUE, 16, 3_000);
+            adapter.publish(PUBLISH_QUEUE, 16, 3_000, true);
+            adapter.publishAsync(PUBLISH_QUEUE, 3_000);
+            adapter.consume(ConsumingListener.QUEUE, 5_000);
+            raw.declareEmpty(PUBLISH_QUEUE);
+        }
+        for (int repetition = 1; repetition <= repetitions; repetition++) {
+            System.out.printf("repetition %d of %d%n", repetition, repetitions);
+            results.add(SYNC, "raw amqp-client, 16 long-lived channels", raw.syncConfirms(PUBLISH_QUEUE, 16, millis));
+            results.add(SYNC, "adapter publish(), handle per call", AdapterClient.rate(
+                    adapter.publish(PUBLISH_QUEUE, 16, millis, true)));
+            results.add(SPRING, "raw amqp-client, 16 long-lived channels", raw.syncConfirms(PUBLISH_QUEUE, 16,
+                    millis));
+            results.add(SPRING, "Spring AMQP RabbitTemplate, correlated confirms", spring.syncConfirms(
+                    PUBLISH_QUEUE, 16, millis));
+            results.add(SPRING, "adapter publish(), handle per call", AdapterClient.rate(
+                    adapter.publish(PUBLISH_QUEUE, 16, millis, true)));
+            results.add(STREAM, "raw amqp-client, confirm listener", raw.streamingConfirms(PUBLISH_QUEUE, millis));
+            results.add(STREAM, "adapter publishAsync()", AdapterClient.rate(
+                    adapter.publishAsync(PUBLISH_QUEUE, millis)));
+            results.add(PER_MESSAGE, "raw amqp-client, connection + channel per message",
+                    raw.connectionPerMessage(PUBLISH_QUEUE, millis));
+            results.add(PER_MESSAGE, "adapter publish(), handle per call", AdapterClient.rate(
+                    adapter.publish(PUBLISH_QUEUE, 1, millis, true)));
+            results.add(FIRE, "raw amqp-client, one long-lived channel", raw.fireAndForget(PUBLISH_QUEUE, millis));
+            results.add(FIRE, "adapter publish(), pool without confirms", AdapterClient.rate(
+                    adapter.publish(PUBLISH_QUEUE, 1, millis, false)));
+            raw.declareEmpty(PUBLISH_QUEUE);
+            double rawConsume = raw.consume(RAW_CONSUME_QUEUE, 10, consumeMessages);
+            results.add(CONSUME, "raw amqp-client, 10 consumers", rawConsume);
+            results.add(CONSUME, "message-driven bean, not transacted", adapter.consume(ConsumingListener.QUEUE,
+                    consumeMessages));
+            results.add(CONSUME_TX, "raw amqp-client, 10 consumers", rawConsume);
+            results.add(CONSUME_TX, "message-driven bean, container transaction", adapter.consume(
+                    TransactedConsumingListener.QUEUE, consumeMessages));
+            Map<String, String> scale = adapter.publish(PUBLISH_QUEUE, scaleCallers, millis, true);
+            results.add(SCALE, "adapter publish(), " + scaleCallers + " callers", AdapterClient.rate(scale));
+            results.note(String.format("Scale, repetition %d: %d callers, %s errors, latency p50 %s µs, p99 %s µs.",
+                    repetition, scaleCallers, scale.get("errors"), scale.get("p50"), scale.get("p99")));
+            raw.declareEmpty(PUBLISH_QUEUE);
+        }
+        results.note(String.format("Payara Micro resident memory: %d MiB idle after deployment, %d MiB after the "
+                + "runs.", idleRss / 1024, residentKilobytes(micro.pid()) / 1024));
+        results.note("Payara Micro with rabbitmq-jca and the benchmark war deployed: ready " + readyMillis
+                + " ms after launch. " + ServerTimings.activation(micro.log()));
+        String header = "Run " + Instant.now() + (smoke ? " (SMOKE: one short repetition, numbers mean nothing)"
+                : "") + ", " + repetitions + " repetition(s) of " + millis + " ms per publish row, " + consumeMessages
+                + " messages per consume row; 1 KiB persistent messages; RabbitMQ node " + node.nodeName()
+                + "; " + Runtime.getRuntime().availableProcessors() + " processors.";
+        System.out.println(header + "\n\n" + results.table());
+        Path file = target.resolve("benchmark-results.md");
+        results.write(file, header);
+        System.out.println("Written to " + file);
     }
 
     private static Results declareScenarios() {
@@ -155,15 +177,11 @@ public final class BenchmarkMain {
         ShrinkWrap.create(WebArchive.class, "bench.war").addPackage(BenchResource.class.getPackage())
                 .addAsWebInfResource(new StringAsset(POOLS), "glassfish-resources.xml")
                 .as(ZipExporter.class).exportTo(war.toFile(), true);
-        long start = System.nanoTime();
-        PayaraMicroProcess micro = PayaraMicroProcess.startAndAwaitReady(target.resolve("payara-micro.jar"), workDir,
+        return PayaraMicroProcess.startAndAwaitReady(target.resolve("payara-micro.jar"), workDir,
                 PayaraMicroProcess.deployAdapterCommands(target.resolve("rabbitmq-jca.rar"), node.amqpPort(),
                         "bench"), List.of(war), Duration.ofMinutes(3), profile
                         ? List.of("-XX:StartFlightRecording=settings=profile,filename=" + workDir.resolve("micro.jfr"))
                         : List.of());
-        readyMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-        System.out.printf("Payara Micro with rabbitmq-jca and the benchmark war ready in %d ms%n", readyMillis);
-        return micro;
     }
 
     private static long residentKilobytes(long pid) throws Exception {
