@@ -76,7 +76,11 @@ final class BrokerProcess {
         awaitReady(readyTimeout);
     }
 
-    /** Su keeps the environment (but HOME), so these reach the node; the Debian wrapper changes the directory. */
+    /**
+     * Su keeps the environment (but HOME), so these reach the node; the Debian wrapper changes the directory. HOME
+     * becomes user rabbitmq's, /var/lib/rabbitmq: every test node and rabbitmqctl use the Erlang cookie there,
+     * which is what lets {@link RabbitCluster} join nodes.
+     */
     private Map<String, String> environment() {
         return Map.of(
                 "RABBITMQ_NODENAME", nodeName,

@@ -10,13 +10,16 @@ import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * A node's private directory and the files in it: {@code mnesia/} (data), {@code log/}, {@code rabbitmq.conf},
- * {@code enabled_plugins}, the pid file, the server's console output and a crash dump if Erlang writes one.
+ * {@code enabled_plugins}, the pid file, the server's console output, a crash dump if Erlang writes one, and for
+ * a TLS node its certificates in {@code tls/}.
  * The whole tree belongs to user {@code rabbitmq}, as Debian's wrappers run the node as that user.
  */
 final class NodeDirectory {
@@ -32,30 +35,45 @@ final class NodeDirectory {
     }
 
     /**
-     * Creates a fresh directory under {@code java.io.tmpdir}, writes the node's configuration into it and hands
-     * it over to user {@code rabbitmq}.
+     * Creates a fresh directory under {@code java.io.tmpdir} with empty {@code mnesia/} and {@code log/}, still
+     * owned by this JVM's user: {@link #configure} writes the rest and hands it over.
      *
      * @param nodeName the node's full name, which names its log file
-     * @param amqpPort the AMQP port it listens on, on 127.0.0.1 only
      */
-    static NodeDirectory create(String nodeName, int amqpPort) {
+    static NodeDirectory create(String nodeName) {
         try {
-            Path root = Files.createTempDirectory("rabbitmq-jca-test-");
-            NodeDirectory directory = new NodeDirectory(root, nodeName);
+            NodeDirectory directory = new NodeDirectory(Files.createTempDirectory("rabbitmq-jca-test-"), nodeName);
             Files.createDirectories(directory.mnesia());
             Files.createDirectories(directory.logs());
-            Files.writeString(directory.configFile(), String.join("\n",
-                    "# A throwaway node for tests, written by rabbitmq-jca-test-broker.",
-                    "listeners.tcp.default = " + RabbitNode.HOST + ":" + amqpPort,
-                    "loopback_users = none",
-                    ""));
-            // No plugins, no management UI: counts come from rabbitmqctl, which is real-time.
-            Files.writeString(directory.enabledPluginsFile(), "[].\n");
-            directory.handOverToRabbitmqUser();
             return directory;
         } catch (IOException e) {
             throw new RabbitNodeException("Cannot prepare a directory for test node " + nodeName + " under "
                     + System.getProperty("java.io.tmpdir") + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the node's configuration and plugin list, then hands the whole tree (including TLS material
+     * already in {@link #tls()}) over to user {@code rabbitmq}.
+     *
+     * @param amqpPort the AMQP port it listens on, on 127.0.0.1 only
+     * @param tls      its TLS listener, if it has one
+     */
+    void configure(int amqpPort, Optional<TlsListener> tls) {
+        List<String> conf = new ArrayList<>(List.of(
+                "# A throwaway node for tests, written by rabbitmq-jca-test-broker.",
+                "listeners.tcp.default = " + RabbitNode.HOST + ":" + amqpPort,
+                "loopback_users = none"));
+        tls.ifPresent(listener -> conf.addAll(listener.rabbitmqConf()));
+        // No management UI: counts come from rabbitmqctl, which is real-time. TLS nodes need the EXTERNAL login.
+        String plugins = tls.isPresent() ? TlsListener.AUTH_PLUGIN : "";
+        try {
+            Files.writeString(configFile(), String.join("\n", conf) + "\n");
+            Files.writeString(enabledPluginsFile(), "[" + plugins + "].\n");
+            handOverToRabbitmqUser();
+        } catch (IOException e) {
+            throw new RabbitNodeException("Cannot write the configuration of test node " + nodeName + " into "
+                    + root + ": " + e.getMessage(), e);
         }
     }
 
@@ -74,6 +92,11 @@ final class NodeDirectory {
 
     Path root() {
         return root;
+    }
+
+    /** Where a TLS node's certificates and stores are issued. */
+    Path tls() {
+        return root.resolve("tls");
     }
 
     Path mnesia() {

@@ -8,13 +8,25 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-/** The proxy forwards bytes both ways, and a cut ends the connection for the client while new ones still work. */
+/**
+ * The proxy against a local echo server, no broker: it forwards bytes both ways, a cut ends the connection for the
+ * client while new ones still work, a freeze holds bytes until thawed, and refused attempts are recorded.
+ */
 class FaultProxyTest {
+
+    /** How long a read waits before the test takes "nothing came" for held bytes. */
+    private static final int HELD_MILLIS = 500;
 
     @Test
     void forwardsUntilCutThenForwardsNewConnections() throws Exception {
@@ -35,6 +47,71 @@ class FaultProxyTest {
                 }
             });
         }
+    }
+
+    @Test
+    void frozenProxyHoldsBytesWithoutClosingAndThawDeliversThem() throws Exception {
+        try (ServerSocket echo = echoServer(); FaultProxy proxy = FaultProxy.start(echo.getLocalPort())) {
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                try (Socket early = connect(proxy)) {
+                    assertEquals('a', roundTrip(early, 'a'));
+                    proxy.freeze();
+                    send(early, 'b');
+                    assertThrows(SocketTimeoutException.class, () -> early.getInputStream().read(), "held");
+                    try (Socket late = connect(proxy)) {
+                        send(late, 'c');
+                        assertThrows(SocketTimeoutException.class, () -> late.getInputStream().read(), "held");
+                        assertEquals(2, proxy.connectionCount(), "frozen connections stay open");
+
+                        proxy.thaw();
+
+                        assertEquals('b', early.getInputStream().read());
+                        assertEquals('c', late.getInputStream().read());
+                    }
+                }
+            });
+        }
+    }
+
+    @Test
+    void refusedConnectionsAreResetAndEveryAttemptIsRecorded() throws Exception {
+        try (ServerSocket echo = echoServer(); FaultProxy proxy = FaultProxy.start(echo.getLocalPort())) {
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                Instant before = Instant.now();
+                proxy.refuseNewConnections(true);
+                try (Socket refused = connect(proxy)) {
+                    assertThrows(SocketException.class, () -> roundTrip(refused, 'a'), "reset");
+                }
+                proxy.refuseNewConnections(false);
+                try (Socket accepted = connect(proxy)) {
+                    assertEquals('b', roundTrip(accepted, 'b'));
+                }
+
+                List<Instant> attempts = proxy.connectionAttempts();
+                assertEquals(2, attempts.size(), attempts.toString());
+                assertFalse(attempts.get(0).isBefore(before), attempts + " after " + before);
+                assertFalse(attempts.get(1).isBefore(attempts.get(0)), attempts.toString());
+            });
+        }
+    }
+
+    private static ServerSocket echoServer() throws Exception {
+        ServerSocket echo = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+        Thread server = new Thread(() -> echoAll(echo));
+        server.setDaemon(true);
+        server.start();
+        return echo;
+    }
+
+    private static Socket connect(FaultProxy proxy) throws Exception {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), proxy.port());
+        socket.setSoTimeout(HELD_MILLIS);
+        return socket;
+    }
+
+    private static void send(Socket socket, char sent) throws Exception {
+        socket.getOutputStream().write(sent);
+        socket.getOutputStream().flush();
     }
 
     private static int roundTrip(Socket socket, char sent) throws Exception {

@@ -58,6 +58,7 @@ class RabbitNodeTest {
         assertEquals("127.0.0.1:" + node.amqpPort(), node.addresses());
         assertTrue(node.isRunning());
         assertTrue(node.osPid().isPresent());
+        assertThrows(IllegalStateException.class, node::tlsPort, "no TLS listener unless asked for");
         try (Connection connection = node.newConnectionFactory().newConnection()) {
             assertTrue(connection.isOpen());
         }
