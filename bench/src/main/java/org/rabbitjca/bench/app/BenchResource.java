@@ -34,9 +34,6 @@ public class BenchResource {
     @EJB
     private BenchPublisher publisher;
 
-    @EJB
-    private ConsumeCounter counter;
-
     @Resource
     private ManagedThreadFactory threads;
 
@@ -100,7 +97,7 @@ public class BenchResource {
     @POST
     @Path("consumed/reset")
     public String resetConsumed() {
-        counter.reset();
+        ConsumeCounter.reset();
         return "reset=true\n";
     }
 
@@ -108,7 +105,7 @@ public class BenchResource {
     @GET
     @Path("consumed")
     public String consumed(@QueryParam("listener") String listener) {
-        return counter.of(listener);
+        return ConsumeCounter.of(listener);
     }
 
     private static long[] callUntil(long deadline, AtomicLong errors, Runnable call) {

@@ -2,7 +2,6 @@
 package org.rabbitjca.bench.app;
 
 import jakarta.ejb.ActivationConfigProperty;
-import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -22,11 +21,8 @@ public class ConsumingListener implements RabbitMessageListener {
     /** The queue it consumes. */
     public static final String QUEUE = "bench.consume";
 
-    @EJB
-    private ConsumeCounter counter;
-
     @Override
     public void onMessage(RabbitMessage message) {
-        counter.consumed(QUEUE);
+        ConsumeCounter.consumed(QUEUE);
     }
 }

@@ -2,7 +2,6 @@
 package org.rabbitjca.bench.app;
 
 import jakarta.ejb.ActivationConfigProperty;
-import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
 import org.rabbitjca.api.RabbitMessage;
 import org.rabbitjca.api.RabbitMessageListener;
@@ -19,11 +18,8 @@ public class TransactedConsumingListener implements RabbitMessageListener {
     /** The queue it consumes. */
     public static final String QUEUE = "bench.consume.tx";
 
-    @EJB
-    private ConsumeCounter counter;
-
     @Override
     public void onMessage(RabbitMessage message) {
-        counter.consumed(QUEUE);
+        ConsumeCounter.consumed(QUEUE);
     }
 }

@@ -55,6 +55,16 @@ final class AdapterClient {
         return messages / (Double.parseDouble(consumed.get("millis")) / 1000);
     }
 
+    /** @return the server's heap in use after a full collection, bytes */
+    long heapAfterGc() throws Exception {
+        return Long.parseLong(Http.get(base, "api/pool/heap").get("heap"));
+    }
+
+    /** Makes the idle pool open {@code channels} channels at once and take them all back. */
+    void fillIdlePool(int channels) throws Exception {
+        Http.post(base, "api/pool/fill?count=" + channels, Duration.ofMinutes(2));
+    }
+
     /** @return messages per second of a publish answer */
     static double rate(Map<String, String> answer) {
         return Long.parseLong(answer.get("messages")) / (Double.parseDouble(answer.get("millis")) / 1000);

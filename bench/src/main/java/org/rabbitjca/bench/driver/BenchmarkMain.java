@@ -34,11 +34,15 @@ public final class BenchmarkMain {
     private static final String SYNC = "publish, sync confirm per message, 16 callers";
     private static final String STREAM = "publish, streaming confirms (<= 1000 outstanding)";
     private static final String PER_MESSAGE = "publish with confirm, 1 caller vs connection per message";
+    private static final String PER_MESSAGE_16 = "publish with confirm, 16 callers vs connection per message";
     private static final String SPRING = "publish, sync confirm, 16 callers: what a Java team picks instead";
     private static final String FIRE = "publish, no confirms, 1 caller";
     private static final String CONSUME = "consume, manual ack, prefetch 50, 10 at once";
     private static final String CONSUME_TX = "consume, container transaction (ack on commit)";
     private static final String SCALE = "scale: many callers on one pool of 64 channels, sync confirm";
+    private static final String PERFTEST = "RabbitMQ PerfTest 2.22.1, 1 producer";
+    /** Channels the memory measurement leaves idle in a pool of their own. */
+    private static final int IDLE_CHANNELS = 500;
 
     private BenchmarkMain() {
     }
@@ -75,10 +79,13 @@ public final class BenchmarkMain {
      * @param millis duration of each publish row
      * @param consumeMessages messages of each consume row
      * @param scaleCallers callers of the scale row
+     * @param idleChannels channels of the memory measurement
      */
-    private record Plan(boolean smoke, int repetitions, long millis, int consumeMessages, int scaleCallers) {
+    private record Plan(boolean smoke, int repetitions, long millis, int consumeMessages, int scaleCallers,
+                        int idleChannels) {
         Plan(boolean smoke) {
-            this(smoke, smoke ? 1 : 3, smoke ? 500 : 10_000, smoke ? 1_000 : 50_000, smoke ? 50 : 1_000);
+            this(smoke, smoke ? 1 : 5, smoke ? 500 : 10_000, smoke ? 1_000 : 50_000, smoke ? 50 : 1_000,
+                    smoke ? 20 : IDLE_CHANNELS);
         }
     }
 
@@ -96,6 +103,8 @@ public final class BenchmarkMain {
         SpringClient spring = new SpringClient(springRabbit);
         AdapterClient adapter = new AdapterClient(new URL("http://127.0.0.1:" + micro.httpPort() + "/bench/"),
                 raw);
+        PerfTestRun perfTest = new PerfTestRun(Path.of(System.getProperty("bench.perftest.lib",
+                "bench/perftest/target/lib")), target.resolve("perftest.log"));
         for (String queue : List.of(PUBLISH_QUEUE, RAW_CONSUME_QUEUE)) {
             raw.declareEmpty(queue);
         }
@@ -107,6 +116,8 @@ public final class BenchmarkMain {
             adapter.publish(PUBLISH_QUEUE, 16, 3_000, true);
             adapter.publishAsync(PUBLISH_QUEUE, 3_000);
             adapter.consume(ConsumingListener.QUEUE, 5_000);
+            adapter.consume(TransactedConsumingListener.QUEUE, 5_000);
+            raw.consume(RAW_CONSUME_QUEUE, 10, 5_000);
             raw.declareEmpty(PUBLISH_QUEUE);
         }
         for (int repetition = 1; repetition <= repetitions; repetition++) {
@@ -123,19 +134,26 @@ public final class BenchmarkMain {
             results.add(STREAM, "raw amqp-client, confirm listener", raw.streamingConfirms(PUBLISH_QUEUE, millis));
             results.add(STREAM, "adapter publishAsync()", AdapterClient.rate(
                     adapter.publishAsync(PUBLISH_QUEUE, millis)));
+            results.add(STREAM, PERFTEST + ", --confirm 1000", perfTest.streamingConfirms(node.amqpPort(),
+                    PUBLISH_QUEUE, millis));
             results.add(PER_MESSAGE, "raw amqp-client, connection + channel per message",
-                    raw.connectionPerMessage(PUBLISH_QUEUE, millis));
+                    raw.connectionPerMessage(PUBLISH_QUEUE, 1, millis));
             results.add(PER_MESSAGE, "adapter publish(), handle per call", AdapterClient.rate(
                     adapter.publish(PUBLISH_QUEUE, 1, millis, true)));
+            results.add(PER_MESSAGE_16, "raw amqp-client, connection + channel per message",
+                    raw.connectionPerMessage(PUBLISH_QUEUE, 16, millis));
+            results.add(PER_MESSAGE_16, "adapter publish(), handle per call", AdapterClient.rate(
+                    adapter.publish(PUBLISH_QUEUE, 16, millis, true)));
             results.add(FIRE, "raw amqp-client, one long-lived channel", raw.fireAndForget(PUBLISH_QUEUE, millis));
             results.add(FIRE, "adapter publish(), pool without confirms", AdapterClient.rate(
                     adapter.publish(PUBLISH_QUEUE, 1, millis, false)));
             raw.declareEmpty(PUBLISH_QUEUE);
-            double rawConsume = raw.consume(RAW_CONSUME_QUEUE, 10, consumeMessages);
-            results.add(CONSUME, "raw amqp-client, 10 consumers", rawConsume);
+            results.add(CONSUME, "raw amqp-client, 10 consumers", raw.consume(RAW_CONSUME_QUEUE, 10,
+                    consumeMessages));
             results.add(CONSUME, "message-driven bean, not transacted", adapter.consume(ConsumingListener.QUEUE,
                     consumeMessages));
-            results.add(CONSUME_TX, "raw amqp-client, 10 consumers", rawConsume);
+            results.add(CONSUME_TX, "raw amqp-client, 10 consumers", raw.consume(RAW_CONSUME_QUEUE, 10,
+                    consumeMessages));
             results.add(CONSUME_TX, "message-driven bean, container transaction", adapter.consume(
                     TransactedConsumingListener.QUEUE, consumeMessages));
             Map<String, String> scale = adapter.publish(PUBLISH_QUEUE, scaleCallers, millis, true);
@@ -146,6 +164,7 @@ public final class BenchmarkMain {
         }
         results.note(String.format("Payara Micro resident memory: %d MiB idle after deployment, %d MiB after the "
                 + "runs.", idleRss / 1024, residentKilobytes(micro.pid()) / 1024));
+        results.note(idleChannelMemory(adapter, node, plan.idleChannels()));
         results.note("Payara Micro with rabbitmq-jca and the benchmark war deployed: ready " + readyMillis
                 + " ms after launch. " + ServerTimings.activation(micro.log()));
         String header = "Run " + Instant.now() + (smoke ? " (SMOKE: one short repetition, numbers mean nothing)"
@@ -163,6 +182,7 @@ public final class BenchmarkMain {
         results.scenario(SYNC, "raw amqp-client, 16 long-lived channels", ">= 0.95");
         results.scenario(STREAM, "raw amqp-client, confirm listener", ">= 0.90");
         results.scenario(PER_MESSAGE, "raw amqp-client, connection + channel per message", ">= 20");
+        results.scenario(PER_MESSAGE_16, "raw amqp-client, connection + channel per message", ">= 20");
         results.scenario(SPRING, "raw amqp-client, 16 long-lived channels", ">= Spring AMQP");
         results.scenario(FIRE, "raw amqp-client, one long-lived channel", "(no goal)");
         results.scenario(CONSUME, "raw amqp-client, 10 consumers", ">= 0.90");
@@ -184,6 +204,19 @@ public final class BenchmarkMain {
                         : List.of());
     }
 
+    /** Leaves {@code channels} idle channels in a pool of their own and reports what they added to the server. */
+    private static String idleChannelMemory(AdapterClient adapter, RabbitNode node, int channels) throws Exception {
+        long heapBefore = adapter.heapAfterGc();
+        adapter.fillIdlePool(channels);
+        long heapAfter = adapter.heapAfterGc();
+        int counted = node.channelsPerConnection().entrySet().stream()
+                .filter(connection -> connection.getKey().startsWith("bench-idle"))
+                .mapToInt(Map.Entry::getValue).sum();
+        return String.format("Idle pooled channels: %d opened and returned to a pool of their own (the broker counts "
+                + "%d on its connection): the server's heap after a full collection grew by %.1f KiB per channel.",
+                channels, counted, (heapAfter - heapBefore) / 1024.0 / channels);
+    }
+
     private static long residentKilobytes(long pid) throws Exception {
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
             if (line.startsWith("VmRSS:")) {
@@ -193,7 +226,10 @@ public final class BenchmarkMain {
         return -1;
     }
 
-    /** Two pools: with confirms (64 channels, for up to 1 000 callers) and without (8 channels). */
+    /**
+     * Three pools: with confirms (64 channels, for up to 1 000 callers), without (8 channels), and one that only
+     * holds idle channels for the memory measurement.
+     */
     private static final String POOLS = """
             <!DOCTYPE resources PUBLIC "-//GlassFish.org//DTD GlassFish Application Server 3.1 Resource Definitions//EN"
                     "http://glassfish.org/dtds/glassfish-resources_1_5.dtd">
@@ -210,6 +246,13 @@ public final class BenchmarkMain {
                 <property name="publisherConfirms" value="false"/>
               </connector-connection-pool>
               <connector-resource jndi-name="java:app/rabbitmq/unconfirmed" pool-name="bench-unconfirmed"/>
+              <connector-connection-pool name="bench-idle" resource-adapter-name="rabbitmq-jca"
+                  connection-definition-name="org.rabbitjca.api.RabbitConnectionFactory"
+                  steady-pool-size="0" max-pool-size="%d" max-wait-time-in-millis="60000"
+                  idle-timeout-in-seconds="3600">
+                <property name="connectionName" value="bench-idle"/>
+              </connector-connection-pool>
+              <connector-resource jndi-name="java:app/rabbitmq/idle" pool-name="bench-idle"/>
             </resources>
-            """;
+            """.formatted(IDLE_CHANNELS);
 }

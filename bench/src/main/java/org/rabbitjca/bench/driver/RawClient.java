@@ -82,21 +82,25 @@ final class RawClient {
         }
     }
 
-    /** The classic anti-pattern: a new connection and channel for every message, with a confirm. */
-    double connectionPerMessage(String queue, long millis) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        long messages = 0;
-        long start = System.nanoTime();
-        while (System.nanoTime() < deadline) {
-            try (Connection connection = factory.newConnection("bench-raw-per-message");
-                 Channel channel = connection.createChannel()) {
-                channel.confirmSelect();
-                channel.basicPublish("", queue, PERSISTENT, BODY);
-                channel.waitForConfirmsOrDie(5_000);
-                messages++;
+    /** The classic anti-pattern: {@code callers} threads, each opening a connection and channel per message. */
+    double connectionPerMessage(String queue, int callers, long millis) throws Exception {
+        return Callers.rate(callers, millis, () -> new Callers.AutoCloseableCall() {
+            @Override
+            public boolean send() throws Exception {
+                try (Connection connection = factory.newConnection("bench-raw-per-message");
+                     Channel channel = connection.createChannel()) {
+                    channel.confirmSelect();
+                    channel.basicPublish("", queue, PERSISTENT, BODY);
+                    channel.waitForConfirmsOrDie(5_000);
+                    return true;
+                }
             }
-        }
-        return rate(messages, start);
+
+            @Override
+            public void close() {
+                // nothing outlives a call
+            }
+        });
     }
 
     /** One long-lived channel, no confirms. */

@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Collects the repetitions of every row and writes the table: each scenario's subjects with min/median/max in
- * messages/s, and each subject's median as a ratio to the scenario's reference row (the raw client), measured in
- * the same run. Not thread-safe; the driver runs one measurement at a time.
+ * messages/s, and each subject's ratio to the scenario's reference row (the raw client) measured in the same
+ * repetition, as the median and range of those paired ratios. Not thread-safe; the driver runs one measurement at a time.
  */
 final class Results {
 
@@ -37,21 +37,32 @@ final class Results {
 
     String table() {
         StringBuilder table = new StringBuilder("| scenario | subject | min msg/s | median msg/s | max msg/s | ratio to "
-                + "reference (median) | goal |\n|---|---|---:|---:|---:|---:|---|\n");
+                + "reference: median (min-max) | goal |\n|---|---|---:|---:|---:|---:|---|\n");
         scenarios.forEach((name, scenario) -> {
             List<Double> reference = scenario.rows().get(scenario.reference());
-            double referenceMedian = reference == null ? Double.NaN : Stats.of(reference).median();
             scenario.rows().forEach((subject, values) -> {
                 Stats stats = Stats.of(values);
                 boolean isReference = subject.equals(scenario.reference());
                 table.append(String.format("| %s | %s | %.0f | %.0f | %.0f | %s | %s |%n", name, subject, stats.min(),
                         stats.median(), stats.max(), isReference ? "reference" : reference == null ? "n/a"
-                                : String.format("%.2f", stats.median() / referenceMedian),
-                        isReference ? "" : scenario.goal()));
+                                : ratios(values, reference), isReference ? "" : scenario.goal()));
             });
         });
         notes.forEach(note -> table.append('\n').append(note).append('\n'));
         return table.toString();
+    }
+
+    /**
+     * Pairs each repetition's measurement with the reference measured right next to it, so that the machine's
+     * drift between repetitions cancels out, and summarises the ratios.
+     */
+    private static String ratios(List<Double> values, List<Double> reference) {
+        List<Double> paired = new ArrayList<>();
+        for (int i = 0; i < Math.min(values.size(), reference.size()); i++) {
+            paired.add(values.get(i) / reference.get(i));
+        }
+        Stats ratio = Stats.of(paired);
+        return String.format("%.2f (%.2f-%.2f)", ratio.median(), ratio.min(), ratio.max());
     }
 
     void write(Path file, String header) throws IOException {
