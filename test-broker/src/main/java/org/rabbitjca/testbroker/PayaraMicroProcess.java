@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -55,6 +56,21 @@ public final class PayaraMicroProcess implements AutoCloseable {
                                                         List<Path> deployments, Duration readyWithin,
                                                         List<String> jvmOptions)
             throws IOException, InterruptedException {
+        return startAndAwaitReady(microJar, workDir, postBootCommands, deployments, readyWithin, jvmOptions,
+                Map.of());
+    }
+
+    /**
+     * Like {@link #startAndAwaitReady(Path, Path, List, List, Duration, List)}, with variables added to Micro's
+     * environment, e.g. for {@code ${ENV=...}} in descriptors.
+     *
+     * @param environment variables to add
+     * @return the running server
+     */
+    public static PayaraMicroProcess startAndAwaitReady(Path microJar, Path workDir, List<String> postBootCommands,
+                                                        List<Path> deployments, Duration readyWithin,
+                                                        List<String> jvmOptions, Map<String, String> environment)
+            throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         Path commands = Files.write(workDir.resolve("postboot.asadmin"), postBootCommands);
         Path log = workDir.resolve("micro.log");
@@ -67,8 +83,9 @@ public final class PayaraMicroProcess implements AutoCloseable {
             command.add("--deploy");
             command.add(deployment.toString());
         }
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         PayaraMicroProcess micro = new PayaraMicroProcess(process, log, httpPort);
         micro.awaitReady(readyWithin);
         return micro;

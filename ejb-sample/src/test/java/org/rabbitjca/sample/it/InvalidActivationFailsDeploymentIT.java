@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rabbitjca.sample.it.invalid.InvalidConfigListener;
 import org.rabbitjca.sample.it.support.BrokerClient;
+import org.rabbitjca.sample.it.support.EjbJarXml;
 import org.rabbitjca.sample.it.support.PostBootCommands;
 import org.rabbitjca.testbroker.PayaraMicroProcess;
 import org.rabbitjca.testbroker.RabbitNode;
@@ -21,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -98,12 +98,6 @@ class InvalidActivationFailsDeploymentIT {
     }
 
     private static String ejbJar(Map<String, String> activationConfig) {
-        String properties = activationConfig.entrySet().stream().map(property -> """
-                        <activation-config-property>
-                          <activation-config-property-name>%s</activation-config-property-name>
-                          <activation-config-property-value>%s</activation-config-property-value>
-                        </activation-config-property>""".formatted(property.getKey(), property.getValue()))
-                .collect(Collectors.joining("\n"));
         return """
                 <ejb-jar xmlns="https://jakarta.ee/xml/ns/jakartaee" version="4.0">
                   <enterprise-beans>
@@ -115,6 +109,6 @@ class InvalidActivationFailsDeploymentIT {
                     </message-driven>
                   </enterprise-beans>
                 </ejb-jar>
-                """.formatted(properties);
+                """.formatted(EjbJarXml.activationConfigProperties(activationConfig));
     }
 }

@@ -1,17 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.broker;
 
+import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.AuthenticationFailureException;
 import com.rabbitmq.client.PossibleAuthenticationFailureException;
-import com.rabbitmq.client.AMQP;
 import org.rabbitjca.api.BrokerUnavailableException;
+import org.rabbitjca.api.BrokerUnreachableException;
+import org.rabbitjca.api.LoginRefusedException;
+import org.rabbitjca.api.TlsHandshakeException;
+import org.rabbitjca.api.VirtualHostRefusedException;
 import org.rabbitjca.settings.ConnectionSettings;
 
-import javax.net.ssl.SSLException;
+import java.io.EOFException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
 
 /**
  * Translates a failure to open a connection into a {@link BrokerUnavailableException} whose message says which of
@@ -29,41 +35,66 @@ public final class BrokerFailures {
      * @return the exception to throw to applications, with {@code failure} as cause
      */
     public static BrokerUnavailableException connectFailed(ConnectionSettings settings, Exception failure) {
+        String mechanism = settings.externalLogin() ? "EXTERNAL (the client certificate)" : "PLAIN";
         String where = "the broker at " + settings.describeAddresses() + " (virtual host '" + settings.virtualHost()
                 + "', user '" + settings.username() + "')";
-        return new BrokerUnavailableException(describe(settings, failure, where), failure);
-    }
-
-    private static String describe(ConnectionSettings settings, Exception failure, String where) {
         Throwable cause = rootOf(failure);
-        if (failure instanceof AuthenticationFailureException || failure instanceof PossibleAuthenticationFailureException) {
-            return "Login refused by " + where + " (mechanism PLAIN): check the 'username' and 'password' properties "
-                    + "and that the user exists (rabbitmqctl list_users). Note that 'guest' may log in from localhost only.";
+        if (failure instanceof AuthenticationFailureException
+                || failure instanceof PossibleAuthenticationFailureException) {
+            return new LoginRefusedException("Login refused by " + where + " with mechanism " + mechanism + ": "
+                    + (settings.externalLogin() ? "check that keyStore holds a certificate the broker trusts and that "
+                    + "a user named after its subject exists (rabbitmqctl list_users)."
+                    : "check the 'username' and 'password' properties and that the user exists (rabbitmqctl "
+                    + "list_users). Note that 'guest' may log in from localhost only."), failure);
         }
         CloseReason closed = CloseReason.find(failure);
         int replyCode = closed == null ? 0 : closed.replyCode();
         if (replyCode == AMQP.NOT_ALLOWED || replyCode == AMQP.ACCESS_REFUSED) {
-            return "Virtual host '" + settings.virtualHost() + "' does not exist or user '" + settings.username()
-                    + "' may not use it, at " + settings.describeAddresses() + ": check 'virtualHost' and the user's "
-                    + "permissions (rabbitmqctl list_permissions -p " + settings.virtualHost() + ").";
+            return new VirtualHostRefusedException("Virtual host '" + settings.virtualHost() + "' does not exist or "
+                    + "user '" + settings.username() + "' may not use it, at " + settings.describeAddresses()
+                    + ": check 'virtualHost' and the user's permissions (rabbitmqctl list_permissions -p "
+                    + settings.virtualHost() + ").", failure);
         }
         if (cause instanceof UnknownHostException) {
-            return "Cannot resolve the host name in 'addresses' (" + settings.describeAddresses() + "): "
-                    + cause.getMessage() + " is unknown to DNS. Check the spelling or the DNS configuration.";
+            return new BrokerUnreachableException("Cannot resolve the host name in 'addresses' ("
+                    + settings.describeAddresses() + "): " + cause.getMessage() + " is unknown to DNS. Check the "
+                    + "spelling or the DNS configuration.", failure);
         }
         if (cause instanceof ConnectException) {
-            return "Cannot reach " + where + ": connection refused. Is RabbitMQ running and listening on that "
-                    + "address and port? Check 'addresses'.";
+            return new BrokerUnreachableException("Cannot reach " + where + ": connection refused. Is RabbitMQ "
+                    + "running and listening on that address and port? Check 'addresses'"
+                    + (settings.tls().enabled() ? " (TLS listeners usually use port 5671)." : "."), failure);
         }
         if (cause instanceof SocketTimeoutException || failure instanceof TimeoutException) {
-            return "Timed out after " + settings.connectionTimeoutMillis() + " ms connecting to " + where
-                    + ": the host may be down or a firewall may drop the packets. Check 'addresses' and "
-                    + "'connectionTimeoutMillis'.";
+            return new BrokerUnreachableException("Timed out after " + settings.connectionTimeoutMillis()
+                    + " ms connecting to " + where + ": the host may be down, a firewall may drop the packets, or "
+                    + "the port may not speak AMQP" + (settings.tls().enabled() ? " over TLS" : "") + ". Check "
+                    + "'addresses' and 'connectionTimeoutMillis'.", failure);
         }
-        if (cause instanceof SSLException) {
-            return "TLS handshake with " + where + " failed: " + cause.getMessage();
+        SSLException tls = find(failure, SSLException.class);
+        if (tls != null) {
+            return new TlsHandshakeException("TLS handshake with " + where + " failed: " + TlsFailures.explain(tls,
+                    settings.tls()), failure);
         }
-        return "Cannot open a connection to " + where + ": " + failure;
+        if (settings.tls().enabled() && isReset(cause)) {
+            return new TlsHandshakeException("TLS handshake with " + where + " failed: the broker closed the "
+                    + "connection. It may require a client certificate (set keyStore) or refuse the protocol "
+                    + "versions in tlsProtocols (" + String.join(", ", settings.tls().protocols()) + ").", failure);
+        }
+        return new BrokerUnavailableException("Cannot open a connection to " + where + ": " + failure, failure);
+    }
+
+    private static boolean isReset(Throwable cause) {
+        return cause instanceof SocketException || cause instanceof EOFException;
+    }
+
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static Throwable rootOf(Throwable failure) {

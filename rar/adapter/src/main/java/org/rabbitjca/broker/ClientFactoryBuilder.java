@@ -1,8 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.broker;
 
+import com.rabbitmq.client.Address;
+import com.rabbitmq.client.AddressResolver;
 import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.DefaultSaslConfig;
+import com.rabbitmq.client.ListAddressResolver;
 import org.rabbitjca.settings.ConnectionSettings;
+
+import java.util.List;
 
 /** Turns {@link ConnectionSettings} into a configured amqp-client {@link ConnectionFactory}; the one place that does. */
 final class ClientFactoryBuilder {
@@ -24,7 +30,27 @@ final class ClientFactoryBuilder {
         // recovery (which re-creates them silently and forgets its own failures) stays off.
         factory.setAutomaticRecoveryEnabled(true);
         factory.setTopologyRecoveryEnabled(false);
-        factory.setRecoveryDelayHandler(Backoff.DEFAULT::delayMillis);
+        factory.setRecoveryDelayHandler(settings.reconnect()::delayMillis);
+        if (settings.externalLogin()) {
+            factory.setSaslConfig(DefaultSaslConfig.EXTERNAL);
+        }
+        if (settings.tls().enabled()) {
+            TlsSockets.apply(factory, settings.tls(), settings.describeAddresses());
+        }
         return factory;
+    }
+
+    /**
+     * @return the addresses to connect to, which amqp-client tries in a random order for every connection and
+     *         recovery unless {@code shuffleAddresses} is false
+     */
+    static AddressResolver addresses(ConnectionSettings settings) {
+        return settings.shuffleAddresses() ? new ListAddressResolver(settings.addresses())
+                : new ListAddressResolver(settings.addresses()) {
+                    @Override
+                    public List<Address> maybeShuffle(List<Address> input) {
+                        return input;
+                    }
+                };
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.broker;
 
+import com.rabbitmq.client.AddressResolver;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,11 +34,16 @@ public final class ConnectionGroup implements AutoCloseable {
     private final Slot[] slots;
     private final AtomicInteger next = new AtomicInteger();
     private final List<Runnable> recoveryListeners = new CopyOnWriteArrayList<>();
+    private final BrokerOutage outage;
+    private final AddressResolver addresses;
 
     ConnectionGroup(ConnectionSettings settings, ConnectionRole role, int size) {
         this.settings = settings;
         this.role = role;
         this.clientFactory = ClientFactoryBuilder.build(settings);
+        this.outage = new BrokerOutage(settings.reconnect());
+        this.clientFactory.setRecoveryDelayHandler(outage::recoveryDelayMillis);
+        this.addresses = ClientFactoryBuilder.addresses(settings);
         this.slots = new Slot[size];
         for (int i = 0; i < size; i++) {
             slots[i] = new Slot(size == 1 ? "" : " #" + (i + 1));
@@ -52,9 +59,21 @@ public final class ConnectionGroup implements AutoCloseable {
      * Opens a channel on the next connection of the group, opening that connection first if needed.
      *
      * @return a new open channel, owned by the caller
-     * @throws BrokerUnavailableException when the connection cannot be opened or refuses another channel
+     * @throws BrokerUnavailableException when the connection cannot be opened or refuses another channel, and at
+     *                                    once while the broker is known to be down (see {@link BrokerOutage})
      */
     public Channel openChannel() {
+        return openPublishingChannel().channel();
+    }
+
+    /**
+     * Like {@link #openChannel()}, with the gate that tells whether the broker blocks publishing on the channel's
+     * connection.
+     *
+     * @return a new open channel, owned by the caller, and its connection's gate
+     */
+    public PublishingChannel openPublishingChannel() {
+        outage.failFastIfDown();
         Slot slot = slots[Math.floorMod(next.getAndIncrement(), slots.length)];
         Connection connection = slot.connection();
         try {
@@ -64,7 +83,7 @@ public final class ConnectionGroup implements AutoCloseable {
                         + settings.describeAddresses() + " has reached its channel limit (" + connection.getChannelMax()
                         + "); raise 'physicalConnections' or lower the pool's maximum size", null);
             }
-            return channel;
+            return new PublishingChannel(channel, slot.gate);
         } catch (IOException | RuntimeException failure) {
             if (failure instanceof BrokerUnavailableException unavailable) {
                 throw unavailable;
@@ -99,9 +118,19 @@ public final class ConnectionGroup implements AutoCloseable {
         }
     }
 
+    /**
+     * A channel and the publish gate of its connection.
+     *
+     * @param channel the channel
+     * @param gate closed while the broker blocks publishing on the channel's connection
+     */
+    public record PublishingChannel(Channel channel, PublishGate gate) {
+    }
+
     /** One physical connection, opened on demand. */
     private final class Slot {
         private final String suffix;
+        private final PublishGate gate = new PublishGate();
         private Connection connection; // guarded by this
 
         Slot(String suffix) {
@@ -112,13 +141,24 @@ public final class ConnectionGroup implements AutoCloseable {
             // An automatically recovering connection that is down stays usable (it comes back); one closed by the
             // application or by a failure recovery gave up on is replaced.
             if (connection == null || (!connection.isOpen() && !isRecovering(connection))) {
+                outage.failFastIfDown(); // another caller's attempt may have failed while this one waited
                 String name = settings.connectionName() + " (" + role.label() + ")" + suffix;
                 try {
-                    connection = clientFactory.newConnection(settings.addresses(), name);
+                    // No executor: amqp-client's own consumer dispatch pool, as its list-of-addresses variants use.
+                    connection = clientFactory.newConnection((ExecutorService) null, addresses, name);
+                    outage.connected();
+                    connection.addBlockedListener(gate);
+                    connection.addShutdownListener(signal -> {
+                        gate.reset();
+                        if (!signal.isInitiatedByApplication()) {
+                            outage.lost(CloseReason.of(signal).describe());
+                        }
+                    });
                     if (connection instanceof Recoverable recoverable) {
                         recoverable.addRecoveryListener(new RecoveryListener() {
                             @Override
                             public void handleRecovery(Recoverable recovered) {
+                                outage.connected();
                                 recoveryListeners.forEach(Runnable::run);
                             }
 
@@ -130,13 +170,15 @@ public final class ConnectionGroup implements AutoCloseable {
                     }
                     LOG.log(Level.INFO, "Opened connection ''{0}'' to {1}", name, settings.describeAddresses());
                 } catch (IOException | TimeoutException failure) {
-                    throw BrokerFailures.connectFailed(settings, failure);
+                    BrokerUnavailableException unavailable = BrokerFailures.connectFailed(settings, failure);
+                    outage.connectFailed(unavailable);
+                    throw unavailable;
                 }
             }
             return connection;
         }
 
-        synchronized void close() {
+    synchronized void close() {
             if (connection != null) {
                 try {
                     connection.close(settings.connectionTimeoutMillis());

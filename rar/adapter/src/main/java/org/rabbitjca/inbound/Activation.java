@@ -7,7 +7,6 @@ import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.Work;
 import jakarta.resource.spi.work.WorkException;
 import jakarta.resource.spi.work.WorkManager;
-import org.rabbitjca.broker.Backoff;
 import org.rabbitjca.broker.BrokerConnections;
 import org.rabbitjca.broker.CloseReason;
 import org.rabbitjca.broker.ConnectionGroup;
@@ -153,7 +152,7 @@ public final class Activation {
                 downSince = Instant.now();
                 LOG.log(Level.WARNING, "{0}: not consuming queue ''{1}'': {2}. Reconnecting with backoff (up to {3} s "
                         + "between attempts) until it works.", name, consumer.queue(), reason,
-                        Backoff.DEFAULT.maxMillis() / 1000);
+                        connection.reconnect().maxMillis() / 1000);
             }
         }
         if (ended != null) {
@@ -167,7 +166,7 @@ public final class Activation {
         synchronized (this) {
             attempt = failedRestarts;
         }
-        runLater(Backoff.DEFAULT.delayMillis(attempt), this::restart);
+        runLater(connection.reconnect().delayMillis(attempt), this::restart);
     }
 
     /** The consumer connection is back: try at once instead of waiting for the next backoff slot. */
@@ -237,7 +236,7 @@ public final class Activation {
                 } catch (WorkException rejected) {
                     LOG.log(Level.WARNING, "{0}: the WorkManager refused a restart, trying again later: {1}", name,
                             rejected.toString());
-                    runLater(Backoff.DEFAULT.initialMillis(), task);
+                    runLater(connection.reconnect().initialMillis(), task);
                 }
             }
         };

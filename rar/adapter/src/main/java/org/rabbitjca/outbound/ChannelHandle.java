@@ -79,8 +79,12 @@ final class ChannelHandle implements RabbitConnection {
         });
     }
 
-    private static PublishTimeoutException timeout(RabbitManagedConnection connection, String exchange,
-                                                   String routingKey, int timeoutMillis) {
+    private static RabbitException timeout(RabbitManagedConnection connection, String exchange,
+                                           String routingKey, int timeoutMillis) {
+        if (connection.gate().isBlocked()) {
+            // Sent before the broker said it blocks: it holds the message unread, and may store it once unblocked.
+            return connection.gate().blocked(connection.description(), timeoutMillis);
+        }
         return new PublishTimeoutException("Publish to exchange '" + exchange + "' with routing key '" + routingKey
                 + "' not confirmed within " + timeoutMillis + " ms (" + connection.description() + ", "
                 + connection.confirms().outstanding() + " confirms outstanding); the broker may be overloaded or "

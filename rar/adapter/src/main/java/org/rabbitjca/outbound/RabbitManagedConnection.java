@@ -15,6 +15,8 @@ import jakarta.resource.spi.ManagedConnection;
 import jakarta.resource.spi.ManagedConnectionMetaData;
 import org.rabbitjca.api.ChannelClosedException;
 import org.rabbitjca.api.RabbitException;
+import org.rabbitjca.broker.ConnectionGroup;
+import org.rabbitjca.broker.PublishGate;
 import org.rabbitjca.settings.PoolSettings;
 
 import javax.security.auth.Subject;
@@ -49,14 +51,16 @@ public final class RabbitManagedConnection implements ManagedConnection {
     private final String description;
     private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<ChannelHandle> handles = ConcurrentHashMap.newKeySet();
+    private final PublishGate gate;
     private volatile ChannelClosedException closedBy;
     private volatile boolean destroyed;
     private PrintWriter logWriter;
 
-    RabbitManagedConnection(RabbitManagedConnectionFactory factory, Channel channel, PoolSettings poolSettings)
-            throws IOException {
+    RabbitManagedConnection(RabbitManagedConnectionFactory factory, ConnectionGroup.PublishingChannel opened,
+                            PoolSettings poolSettings) throws IOException {
         this.factory = factory;
-        this.channel = channel;
+        this.channel = opened.channel();
+        this.gate = opened.gate();
         this.poolSettings = poolSettings;
         this.description = "channel " + channel.getChannelNumber() + " on connection '"
                 + channel.getConnection().getClientProvidedName() + "'";
@@ -121,6 +125,7 @@ public final class RabbitManagedConnection implements ManagedConnection {
     CompletableFuture<Void> publish(String exchange, String routingKey, boolean mandatory,
                                     AMQP.BasicProperties properties, byte[] body) {
         failIfClosed();
+        gate.awaitOpen(poolSettings.confirmTimeoutMillis(), description);
         if (confirms == null) {
             if (mandatory) {
                 throw new RabbitException("A mandatory publish to " + PublishTarget.describe(exchange, routingKey,
@@ -151,6 +156,11 @@ public final class RabbitManagedConnection implements ManagedConnection {
             throw new RabbitException("Publishing to " + PublishTarget.describe(exchange, routingKey, description)
                     + " failed: " + failure.getMessage(), failure);
         }
+    }
+
+    /** @return whether the broker blocks publishing on the channel's connection now (memory or disk alarm) */
+    PublishGate gate() {
+        return gate;
     }
 
     ConfirmTracker confirms() {

@@ -2,7 +2,6 @@
 package org.rabbitjca.settings;
 
 import com.rabbitmq.client.Address;
-import com.rabbitmq.client.ConnectionFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,14 +17,14 @@ final class AddressList {
     private AddressList() {
     }
 
-    static List<Address> parse(String text, Problems problems) {
+    static List<Address> parse(String text, int defaultPort, Problems problems) {
         List<Address> addresses = new ArrayList<>();
         for (String entry : text.split(",")) {
             String trimmed = entry.trim();
             if (trimmed.isEmpty()) {
                 continue;
             }
-            Address address = parseOne(trimmed);
+            Address address = parseOne(trimmed, defaultPort);
             if (address == null) {
                 problems.add("addresses entry '" + trimmed + "' is not host[:port] with a port from 1 to 65535, "
                         + "e.g. 'rabbit1:5672'");
@@ -39,7 +38,7 @@ final class AddressList {
         return addresses;
     }
 
-    private static Address parseOne(String entry) {
+    private static Address parseOne(String entry, int defaultPort) {
         int portSeparator = entry.lastIndexOf(':');
         boolean bracketed = entry.startsWith("[");
         if (bracketed ? entry.indexOf(']') < portSeparator : portSeparator > 0 && entry.indexOf(':') == portSeparator) {
@@ -47,7 +46,7 @@ final class AddressList {
             Integer port = parsePort(entry.substring(portSeparator + 1));
             return port == null || !validHost(host) ? null : new Address(host, port);
         }
-        return validHost(entry) ? new Address(entry, ConnectionFactory.DEFAULT_AMQP_PORT) : null;
+        return validHost(entry) ? new Address(entry, defaultPort) : null;
     }
 
     private static boolean validHost(String host) {

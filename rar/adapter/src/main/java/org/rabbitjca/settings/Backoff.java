@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.rabbitjca.broker;
+package org.rabbitjca.settings;
 
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -13,8 +13,10 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public record Backoff(long initialMillis, long maxMillis) {
 
-    /** The backoff consumers and connections use until it becomes configurable: 1 s, doubling, up to 30 s. */
-    public static final Backoff DEFAULT = new Backoff(1_000, 30_000);
+    /** Default of {@code reconnectInitialDelayMillis}. */
+    public static final int DEFAULT_INITIAL_MILLIS = 1_000;
+    /** Default of {@code reconnectMaxDelayMillis}. */
+    public static final int DEFAULT_MAX_MILLIS = 30_000;
 
     /**
      * @param failedAttempts how many attempts failed in a row, from 0 for the first wait

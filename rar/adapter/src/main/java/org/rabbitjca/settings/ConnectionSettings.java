@@ -2,23 +2,31 @@
 package org.rabbitjca.settings;
 
 import com.rabbitmq.client.Address;
+import com.rabbitmq.client.ConnectionFactory;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The validated, immutable settings of one broker connection, resolved from the levels of
  * {@link ConnectionProperties}. Equal settings share physical connections. {@code toString()} masks the password.
  *
  * @param addresses the broker addresses, in the configured order
+ * @param shuffleAddresses whether each connection tries them in a random order
  * @param virtualHost the virtual host
  * @param username the user name
  * @param password the password
+ * @param externalLogin whether the login is SASL EXTERNAL (the client certificate) rather than PLAIN
  * @param requestedHeartbeatSeconds the heartbeat proposed to the broker, 0 for none
  * @param connectionTimeoutMillis the connect and handshake timeout
  * @param connectionName the client-provided connection name
+ * @param reconnect the waits between reconnect attempts
+ * @param tls how connections use TLS
  */
-public record ConnectionSettings(List<Address> addresses, String virtualHost, String username, Secret password,
-                                 int requestedHeartbeatSeconds, int connectionTimeoutMillis, String connectionName) {
+public record ConnectionSettings(List<Address> addresses, boolean shuffleAddresses, String virtualHost,
+                                 String username, Secret password, boolean externalLogin,
+                                 int requestedHeartbeatSeconds, int connectionTimeoutMillis, String connectionName,
+                                 Backoff reconnect, TlsSettings tls) {
 
     /** Default of {@code addresses}. */
     public static final String DEFAULT_ADDRESSES = "localhost:5672";
@@ -58,9 +66,11 @@ public record ConnectionSettings(List<Address> addresses, String virtualHost, St
             }
         }
         Problems problems = new Problems();
+        boolean useTls = Boolean.TRUE.equals(merged.getUseTls());
         String addressText = problems.notBlank("addresses", merged.getAddresses(), DEFAULT_ADDRESSES,
                 "rabbit1:5672,rabbit2:5672");
-        List<Address> addresses = AddressList.parse(addressText == null ? "" : addressText, problems);
+        List<Address> addresses = AddressList.parse(addressText == null ? "" : addressText,
+                useTls ? ConnectionFactory.DEFAULT_AMQP_OVER_SSL_PORT : ConnectionFactory.DEFAULT_AMQP_PORT, problems);
         String virtualHost = problems.notBlank("virtualHost", merged.getVirtualHost(), DEFAULT_VIRTUAL_HOST, "/");
         String username = problems.notBlank("username", merged.getUsername(), DEFAULT_USERNAME, "orders-app");
         String password = merged.getPassword() == null ? DEFAULT_PASSWORD : merged.getPassword();
@@ -70,8 +80,34 @@ public record ConnectionSettings(List<Address> addresses, String virtualHost, St
                 DEFAULT_CONNECTION_TIMEOUT_MILLIS, 1, "milliseconds; waiting forever is not allowed");
         String name = problems.notBlank("connectionName", merged.getConnectionName(), DEFAULT_CONNECTION_NAME,
                 "orders-app");
+        int initialDelay = problems.atLeast("reconnectInitialDelayMillis", merged.getReconnectInitialDelayMillis(),
+                Backoff.DEFAULT_INITIAL_MILLIS, 1, "milliseconds before the first reconnect attempt");
+        int maxDelay = problems.atLeast("reconnectMaxDelayMillis", merged.getReconnectMaxDelayMillis(),
+                Backoff.DEFAULT_MAX_MILLIS, initialDelay, "milliseconds; at least reconnectInitialDelayMillis");
+        TlsSettings tls = TlsResolver.resolve(useTls, merged, problems);
+        boolean external = externalLogin(merged.getSaslMechanism(), tls, problems);
         problems.throwIfAny(where);
-        return new ConnectionSettings(addresses, virtualHost, username, new Secret(password), heartbeat, timeout, name);
+        return new ConnectionSettings(addresses, !Boolean.FALSE.equals(merged.getShuffleAddresses()), virtualHost,
+                username, new Secret(password), external, heartbeat, timeout, name,
+                new Backoff(initialDelay, maxDelay), tls);
+    }
+
+    private static boolean externalLogin(String mechanism, TlsSettings tls, Problems problems) {
+        String effective = mechanism == null ? "PLAIN" : mechanism.trim().toUpperCase(Locale.ROOT);
+        switch (effective) {
+            case "PLAIN":
+                return false;
+            case "EXTERNAL":
+                if (tls.keyStore().isEmpty()) {
+                    problems.add("saslMechanism is EXTERNAL, which logs in with the client certificate: set useTls to "
+                            + "true and keyStore to the store holding the certificate");
+                }
+                return true;
+            default:
+                problems.add("saslMechanism is '" + mechanism + "' but must be PLAIN (username and password) or "
+                        + "EXTERNAL (the client certificate)");
+                return false;
+        }
     }
 
     /** @return the addresses as {@code host:port,host:port}, for messages and logs */

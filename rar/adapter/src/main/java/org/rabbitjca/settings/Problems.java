@@ -13,6 +13,11 @@ final class Problems {
         problems.add(problem);
     }
 
+    /** @return whether no problem was found so far */
+    boolean isEmpty() {
+        return problems.isEmpty();
+    }
+
     int atLeast(String property, Integer value, int defaultValue, int min, String meaning) {
         int effective = value == null ? defaultValue : value;
         if (effective < min) {

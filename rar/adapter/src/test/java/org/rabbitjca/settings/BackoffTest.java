@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.rabbitjca.broker;
+package org.rabbitjca.settings;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rabbitjca.broker;
+
+import org.rabbitjca.api.BrokerUnavailableException;
+import org.rabbitjca.settings.Backoff;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * A circuit breaker over one group's connections: while the broker is down, callers fail at once with an exception
+ * that says since when, why, and when the next attempt is, instead of each waiting on a dead socket. Attempts follow
+ * the group's backoff, for the first connection as for amqp-client's recovery of a lost one. Thread-safe.
+ */
+final class BrokerOutage {
+
+    private final Backoff backoff;
+    private Instant since;              // guarded by this; null while the broker is reachable
+    private String reason;              // guarded by this
+    private BrokerUnavailableException failure; // guarded by this; the last failure to connect, if any
+    private Instant nextAttempt;        // guarded by this
+    private int failedAttempts;         // guarded by this
+
+    BrokerOutage(Backoff backoff) {
+        this.backoff = backoff;
+    }
+
+    /**
+     * @throws BrokerUnavailableException when the broker is down and the next attempt is not due yet, or is being
+     *                                    made by amqp-client's recovery
+     */
+    synchronized void failFastIfDown() {
+        if (since == null) {
+            return;
+        }
+        Instant now = Instant.now();
+        boolean firstConnectDue = failure != null && nextAttempt != null && !now.isBefore(nextAttempt);
+        if (firstConnectDue) {
+            return; // this caller makes the next attempt
+        }
+        String next = nextAttempt == null || !now.isBefore(nextAttempt) ? "an attempt to reconnect is under way"
+                : "the next attempt is at " + clock(nextAttempt) + " (in "
+                + Duration.between(now, nextAttempt).truncatedTo(ChronoUnit.MILLIS).toMillis() + " ms)";
+        throw new BrokerUnavailableException("The broker is unavailable since " + clock(since) + ": " + reason
+                + " Failing at once instead of waiting: " + next + ".", failure);
+    }
+
+    /** A connection attempt failed: the next one waits for the backoff. */
+    synchronized void connectFailed(BrokerUnavailableException cause) {
+        Instant now = Instant.now();
+        if (since == null) {
+            since = now;
+        }
+        failure = cause;
+        reason = cause.getMessage();
+        nextAttempt = now.plusMillis(backoff.delayMillis(failedAttempts++));
+    }
+
+    /** An open connection was lost; amqp-client recovers it. */
+    synchronized void lost(String why) {
+        if (since == null) {
+            since = Instant.now();
+        }
+        failure = null;
+        reason = "the connection was lost (" + why + ").";
+    }
+
+    /**
+     * amqp-client's recovery asks how long to wait before its attempt.
+     *
+     * @return the wait, from the backoff
+     */
+    synchronized long recoveryDelayMillis(int attempt) {
+        long delay = backoff.delayMillis(attempt);
+        nextAttempt = Instant.now().plusMillis(delay);
+        return delay;
+    }
+
+    /** A connection is open (again): callers go through. */
+    synchronized void connected() {
+        since = null;
+        reason = null;
+        failure = null;
+        nextAttempt = null;
+        failedAttempts = 0;
+    }
+
+    private static String clock(Instant instant) {
+        return LocalTime.ofInstant(instant, ZoneId.systemDefault()).truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+}
