@@ -14,6 +14,7 @@ import org.rabbitjca.api.BrokerUnreachableException;
 import org.rabbitjca.api.LoginRefusedException;
 import org.rabbitjca.api.TlsHandshakeException;
 import org.rabbitjca.api.VirtualHostRefusedException;
+import org.rabbitjca.sample.it.app.DeliveryLog;
 import org.rabbitjca.sample.it.failures.ConnectProbe;
 import org.rabbitjca.sample.it.invalid.InvalidConfigListener;
 import org.rabbitjca.sample.it.support.BrokerClient;
@@ -25,6 +26,7 @@ import org.rabbitjca.testbroker.Http;
 import org.rabbitjca.testbroker.PayaraMicroProcess;
 import org.rabbitjca.testbroker.RabbitNode;
 import org.rabbitjca.testbroker.TestCertificates;
+import org.rabbitjca.testbroker.TlsOptions;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -47,8 +49,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every way a connection can fail gives its own exception and message, in Payara Micro, through pools configured
- * in a descriptor as users configure them: TLS (verified, mutual with EXTERNAL login, untrusted, wrong host name,
- * TLSv1.1, host name check off), broker unreachable, login refused, virtual host missing, DNS failure, connection
+ * in a descriptor as users configure them: TLS (verified, EXTERNAL login, untrusted, wrong host name, TLSv1.1,
+ * host name check off, a broker requiring client certificates with and without one), broker unreachable, login refused, virtual host missing, DNS failure, connection
  * timeout; a circuit breaker that fails callers at once while reconnect attempts back off; a heartbeat that
  * declares a silent peer dead; message-driven beans logging the same texts; and no password anywhere in the log or
  * in what callers got. Broker and network faults come from a TLS node and fault proxies of this test's own. Host
@@ -57,6 +59,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConnectFailuresSayWhatIsWrongIT {
 
     private static final String QUEUE = "it.connect";
+    private static final String MUTUAL_QUEUE = "it.connect.mutual";
     private static final String WRONG_PASSWORD = "wrong-pw-IT-7d3f";
     private static final String OTHER_NAME = "rabbit-elsewhere.test";
     private static final String TRUST_PASSWORD_VARIABLE = "JCA_IT_TRUST_PASSWORD";
@@ -77,12 +80,15 @@ class ConnectFailuresSayWhatIsWrongIT {
     @BeforeAll
     static void startBrokersAndServer() throws Exception {
         CompletableFuture<RabbitNode> tlsNode = CompletableFuture.supplyAsync(RabbitNode::startWithTls);
-        CompletableFuture<RabbitNode> alarmedNode = CompletableFuture.supplyAsync(RabbitNode::start);
+        // Also the mutual-TLS node: its plain port serves the blocked-publisher test.
+        CompletableFuture<RabbitNode> alarmedNode = CompletableFuture.supplyAsync(() -> RabbitNode.startWithTls(
+                TlsOptions.serverOnly().withClientCertificateRequired()));
         plain = RabbitNode.start();
         tls = tlsNode.join();
         alarmed = alarmedNode.join();
         BrokerClient.declareEmpty(plain, QUEUE, Map.of());
         BrokerClient.declareEmpty(alarmed, QUEUE, Map.of());
+        BrokerClient.declareEmpty(alarmed, MUTUAL_QUEUE, Map.of());
         try (var connection = tls.newConnectionFactory().newConnection("it-setup");
              var channel = connection.createChannel()) {
             channel.queueDeclare(QUEUE, true, false, false, null);
@@ -98,7 +104,8 @@ class ConnectFailuresSayWhatIsWrongIT {
                 + InetAddress.getLocalHost().getHostName() + " " + OTHER_NAME + "\n");
         Path war = workDir.resolve("connect-failures.war");
         ShrinkWrap.create(WebArchive.class, "connect-failures.war")
-                .addPackage(ConnectProbe.class.getPackage()).addClass(InvalidConfigListener.class)
+                .addPackage(ConnectProbe.class.getPackage())
+                .addClasses(InvalidConfigListener.class, DeliveryLog.class)
                 .addAsWebInfResource(new StringAsset(pools()), "glassfish-resources.xml")
                 .addAsWebInfResource(new StringAsset(ejbJar()), "ejb-jar.xml")
                 .as(ZipExporter.class).exportTo(war.toFile(), true);
@@ -121,7 +128,7 @@ class ConnectFailuresSayWhatIsWrongIT {
     @Test
     void tlsConnectsOnlyToAVerifiedBrokerAndSaysWhyNot() throws Exception {
         Map<String, String> verified = publishOnce("tls-verified");
-        Map<String, String> passwordFromEnvironment = publish(ENV_POOL_JNDI);
+        Map<String, String> passwordFromEnvironment = publish(ENV_POOL_JNDI, QUEUE);
         Map<String, String> external = publishOnce("tls-external");
         Map<String, String> unverifiedHost = publishOnce("tls-unverified-host");
 
@@ -145,6 +152,20 @@ class ConnectFailuresSayWhatIsWrongIT {
                         "the broker's certificate does not name the host connected to"),
                 () -> assertFailed("tls-v11", TlsHandshakeException.class,
                         "no TLS protocol version is acceptable to both sides: tlsProtocols allows TLSv1.1"));
+    }
+
+    @Test
+    void aBrokerRequiringClientCertificatesTakesOnlyPoolsThatPresentOne() throws Exception {
+        Map<String, String> withCertificate = publish("java:app/rabbitmq/mutual-external", MUTUAL_QUEUE);
+        Map<String, String> withoutCertificate = publish("java:app/rabbitmq/mutual-no-certificate", MUTUAL_QUEUE);
+
+        assertAll(() -> assertEquals("published", withCertificate.get("outcome"), withCertificate.toString()),
+                () -> assertEquals(1, alarmed.queueMessageCount(MUTUAL_QUEUE)),
+                () -> assertEquals(TlsHandshakeException.class.getName(), withoutCertificate.get("exception"),
+                        withoutCertificate.toString()),
+                () -> assertTrue(withoutCertificate.get("message").contains("wanted one")
+                                || withoutCertificate.get("message").contains("may require a client certificate"),
+                        withoutCertificate.get("message")));
     }
 
     @Test
@@ -268,12 +289,35 @@ class ConnectFailuresSayWhatIsWrongIT {
                         "no bean line with: " + loginRefused + "\n" + beanLines));
     }
 
-    private static Map<String, String> publishOnce(String pool) throws Exception {
-        return publish("java:app/rabbitmq/" + pool);
+    /** After every test: no password the suite used is in Micro's log or in any answer; then stops everything. */
+    @AfterAll
+    static void noPasswordInTheLogOrInAnyAnswerThenStop() throws Exception {
+        try {
+            if (micro != null) {
+                String everything = micro.log() + String.join("\n", ANSWERS);
+                Map<String, Boolean> found = new LinkedHashMap<>();
+                for (String secret : List.of(WRONG_PASSWORD, tls.certificates().trustStorePassword(),
+                        tls.certificates().keyStorePassword(), alarmed.certificates().trustStorePassword(),
+                        alarmed.certificates().keyStorePassword())) {
+                    found.put(secret.substring(0, 3) + "...", everything.contains(secret));
+                }
+                assertFalse(found.containsValue(true), "a password appears in Micro's log or an answer: " + found);
+            }
+        } finally {
+            for (AutoCloseable part : new AutoCloseable[] {micro, heartbeat, refusing, frozen, alarmed, tls, plain}) {
+                if (part != null) {
+                    part.close();
+                }
+            }
+        }
     }
 
-    private static Map<String, String> publish(String jndiName) throws Exception {
-        Map<String, String> answer = Http.post(base, "api/connect?factory=" + jndiName + "&queue=" + QUEUE,
+    private static Map<String, String> publishOnce(String pool) throws Exception {
+        return publish("java:app/rabbitmq/" + pool, QUEUE);
+    }
+
+    private static Map<String, String> publish(String jndiName, String queue) throws Exception {
+        Map<String, String> answer = Http.post(base, "api/connect?factory=" + jndiName + "&queue=" + queue,
                 Duration.ofMinutes(1));
         ANSWERS.add(answer.toString());
         return answer;
@@ -314,6 +358,13 @@ class ConnectFailuresSayWhatIsWrongIT {
                 + property("trustStorePassword", certificates.trustStorePassword()));
         pools.put("tls-v11", tlsAt + trust + property("trustStorePassword", certificates.trustStorePassword())
                 + property("tlsProtocols", "TLSv1.1"));
+        TestCertificates mutual = alarmed.certificates();
+        String mutualAt = property("addresses", "127.0.0.1:" + alarmed.tlsPort()) + property("useTls", "true")
+                + property("trustStore", mutual.trustStore().toString())
+                + property("trustStorePassword", mutual.trustStorePassword());
+        pools.put("mutual-external", mutualAt + property("keyStore", mutual.keyStore().toString())
+                + property("keyStorePassword", mutual.keyStorePassword()) + property("saslMechanism", "EXTERNAL"));
+        pools.put("mutual-no-certificate", mutualAt);
         pools.put("unreachable", property("addresses", "127.0.0.1:" + DEAD_PORT));
         pools.put("login", property("password", WRONG_PASSWORD));
         pools.put("vhost", property("virtualHost", "no-such-vhost"));

@@ -25,6 +25,9 @@ final class ClientFactoryBuilder {
         factory.setConnectionTimeout(settings.connectionTimeoutMillis());
         factory.setHandshakeTimeout(settings.connectionTimeoutMillis());
         factory.setShutdownTimeout(settings.connectionTimeoutMillis());
+        // amqp-client waits 10 minutes for a reply by default; a declaration or consumer start that the broker
+        // cannot answer (a quorum queue electing its leader, a node going down) must fail and be retried instead.
+        factory.setChannelRpcTimeout(settings.connectionTimeoutMillis());
         // The connection comes back by itself after a network failure; channels and consumers do not: a pooled
         // channel must be replaced through the container, and endpoints re-subscribe themselves, so topology
         // recovery (which re-creates them silently and forgets its own failures) stays off.

@@ -198,7 +198,8 @@ public final class Activation {
                 failedRestarts++;
                 restarting = false;
             }
-            LOG.log(Level.DEBUG, "{0}: restart failed: {1}", name, stillDown);
+            CloseReason reason = CloseReason.find(stillDown);
+            LOG.log(Level.DEBUG, "{0}: restart failed: {1}", name, reason == null ? stillDown : reason.describe());
             scheduleRestart();
             return;
         }

@@ -6,6 +6,7 @@ import org.rabbitjca.settings.ConsumerSettings;
 import org.rabbitjca.settings.QueueTopology;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,7 +18,9 @@ import java.util.TreeSet;
  *
  * <p>A retry queue {@code <queue>.retry.<delay>ms} holds failed messages for {@code delay} milliseconds (queue TTL,
  * so the first in is the first out) and then dead-letters them back to {@code <queue>} through the default
- * exchange. One queue per distinct delay, because per-message TTLs in one queue expire only at its head.
+ * exchange. One queue per distinct delay, because per-message TTLs in one queue expire only at its head. Retry
+ * queues and the default dead-letter queue have the consumed queue's type ({@code queueType}): classic ones live on
+ * one node, and an endpoint whose retry queue's node is down could not start on the others.
  */
 final class TopologyDeclarer {
 
@@ -37,13 +40,21 @@ final class TopologyDeclarer {
                 channel.queueBind(consumer.queue(), topology.exchange(), routingKey);
             }
         }
+        boolean quorum = "quorum".equals(topology.queueType());
         for (int delay : retryDelays(consumer)) {
-            channel.queueDeclare(retryQueue(consumer.queue(), delay), true, false, false, Map.of(
-                    "x-message-ttl", delay, "x-dead-letter-exchange", "",
-                    "x-dead-letter-routing-key", consumer.queue()));
+            Map<String, Object> arguments = new HashMap<>(Map.of("x-message-ttl", delay,
+                    "x-dead-letter-exchange", "", "x-dead-letter-routing-key", consumer.queue()));
+            if (quorum) {
+                // Replicated like the queue, and handing expired messages back with the broker's own confirms
+                // (a quorum queue's default dead-lettering may drop a message when a node fails meanwhile).
+                arguments.putAll(Map.of("x-queue-type", "quorum", "x-dead-letter-strategy", "at-least-once",
+                        "x-overflow", "reject-publish"));
+            }
+            channel.queueDeclare(retryQueue(consumer.queue(), delay), true, false, false, arguments);
         }
         if (consumer.deadLetterExchange().isEmpty()) {
-            channel.queueDeclare(consumer.deadLetterRoutingKey(), true, false, false, null);
+            channel.queueDeclare(consumer.deadLetterRoutingKey(), true, false, false,
+                    quorum ? Map.of("x-queue-type", "quorum") : null);
         }
     }
 

@@ -121,7 +121,8 @@ public abstract class ConnectionProperties implements Serializable {
 
     /** @param connectionTimeoutMillis see the description */
     @ConfigProperty(description = "How long opening a TCP connection and the AMQP handshake may take, in "
-            + "milliseconds, before the attempt fails. Must be positive. Default: "
+            + "milliseconds, before the attempt fails; also bounds every broker operation of the adapter's own "
+            + "(declarations, consumer start, channel open and close). Must be positive. Default: "
             + ConnectionSettings.DEFAULT_CONNECTION_TIMEOUT_MILLIS)
     public void setConnectionTimeoutMillis(Integer connectionTimeoutMillis) {
         set("connectionTimeoutMillis", connectionTimeoutMillis);

@@ -76,10 +76,6 @@ public record ConsumerSettings(String queue, QueueTopology topology, int prefetc
     private static QueueTopology topology(EndpointProperties endpoint, String queue, Problems problems) {
         boolean declareQueue = Boolean.TRUE.equals(endpoint.getDeclareQueue());
         String queueType = oneOf(problems, "queueType", endpoint.getQueueType(), QueueTopology.QUEUE_TYPES);
-        if (endpoint.getQueueType() != null && !declareQueue) {
-            problems.add("queueType is set but declareQueue is not true: the adapter declares no queue, so the type "
-                    + "would be ignored; set declareQueue=true or remove queueType");
-        }
         String exchange = endpoint.getExchange() == null || endpoint.getExchange().isBlank() ? null
                 : endpoint.getExchange().trim();
         String exchangeType = oneOf(problems, "exchangeType", endpoint.getExchangeType(), QueueTopology.EXCHANGE_TYPES);

@@ -52,8 +52,10 @@ public abstract class EndpointProperties extends ConsumerProperties {
     }
 
     /** @param queueType see the description */
-    @ConfigProperty(description = "The type of queue declareQueue declares: classic or quorum (replicated; "
-            + "needs RabbitMQ 3.8 or later). Default: classic")
+    @ConfigProperty(description = "The type of the consumed queue: classic or quorum (replicated; needs RabbitMQ "
+            + "3.10 or later). declareQueue declares it of this type, and the retry and dead-letter queues the "
+            + "adapter declares get the same type, so that they survive the same node losses as the queue. "
+            + "Default: classic")
     public void setQueueType(String queueType) {
         this.queueType = queueType;
     }

@@ -110,15 +110,12 @@ class ConsumerSettingsTest {
 
     @Test
     void settingsThatWouldBeIgnoredAreRefused() {
-        Endpoint typeWithoutDeclare = endpoint("orders");
-        typeWithoutDeclare.setQueueType("quorum");
         Endpoint keysWithoutExchange = endpoint("orders");
         keysWithoutExchange.setRoutingKeys("a,b");
         Endpoint maxBelowInitial = endpoint("orders");
         maxBelowInitial.setRetryInitialDelayMillis(5_000);
         maxBelowInitial.setRetryMaxDelayMillis(1_000);
 
-        assertTrue(problems(null, typeWithoutDeclare).contains("queueType is set but declareQueue is not true"));
         assertTrue(problems(null, keysWithoutExchange).contains("routingKeys or exchangeType is set but exchange is "
                 + "not"));
         assertTrue(problems(null, maxBelowInitial).contains("retryMaxDelayMillis is 1000 but must be at least 5000"));

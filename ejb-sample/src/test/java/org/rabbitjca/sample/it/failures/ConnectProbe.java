@@ -69,6 +69,44 @@ public class ConnectProbe {
     }
 
     /**
+     * Publishes with confirms, one after the other, for {@code millis}, as a steady producer does while a broker
+     * node fails, and counts what was confirmed and what failed, and when: {@code confirmed}, {@code failed},
+     * {@code firstFailureMillis} and {@code resumedMillis} (the first confirm after the first failure), from the
+     * start, -1 when none.
+     */
+    @POST
+    @Path("steadily")
+    public String publishSteadily(@QueryParam("factory") String factory, @QueryParam("queue") String queue,
+                                  @QueryParam("millis") long millis) throws NamingException, InterruptedException {
+        RabbitConnectionFactory pool = lookup(factory);
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.MILLISECONDS.toNanos(millis);
+        int confirmed = 0;
+        int failed = 0;
+        long firstFailure = -1;
+        long resumed = -1;
+        String failure = "";
+        while (System.nanoTime() < deadline) {
+            try {
+                publish(pool, queue);
+                confirmed++;
+                if (firstFailure >= 0 && resumed < 0) {
+                    resumed = millisSince(start);
+                }
+            } catch (RuntimeException refused) {
+                failed++;
+                if (firstFailure < 0) {
+                    firstFailure = millisSince(start);
+                    failure = refused.getMessage();
+                }
+                Thread.sleep(20);
+            }
+        }
+        return "confirmed=" + confirmed + "\nfailed=" + failed + "\nfirstFailureMillis=" + firstFailure
+                + "\nresumedMillis=" + resumed + "\nfirstFailure=" + oneLine(failure) + "\n";
+    }
+
+    /**
      * Publishes every 100 ms until a publish fails for another reason than a confirm timeout (a frozen network
      * times confirms out before the heartbeat declares the peer dead), at most {@code millis}.
      */
