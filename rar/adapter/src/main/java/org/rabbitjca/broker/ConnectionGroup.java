@@ -21,8 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A fixed number of physical AMQP connections with equal settings and role, over which channels are spread round
  * robin. Connections open lazily on the first channel and are re-opened when one was closed for good; amqp-client's
- * automatic recovery brings back a connection lost to a network failure. Thread-safe: each slot is guarded by its
- * own lock, so opening a connection in one slot does not block channels on the others.
+ * automatic recovery brings back a connection lost to a network failure, with the group's backoff. While the broker
+ * is down, the group's {@link BrokerOutage} fails callers at once; each connection's {@link PublishGate} holds
+ * publishes while the broker blocks it. Thread-safe: each slot is guarded by its own lock, so opening a connection
+ * in one slot does not block channels on the others.
  */
 public final class ConnectionGroup implements AutoCloseable {
 
