@@ -137,19 +137,8 @@ class ClusterNodeLossIT {
                           <connector-resource jndi-name="java:app/rabbitmq/failover" pool-name="failover"/>
                         </resources>
                         """), "glassfish-resources.xml")
-                .addAsWebInfResource(new StringAsset("""
-                        <ejb-jar xmlns="https://jakarta.ee/xml/ns/jakartaee" version="4.0">
-                          <enterprise-beans>
-                            <message-driven>
-                              <ejb-name>CountingListener</ejb-name>
-                              <activation-config>
-                        %s
-                              </activation-config>
-                            </message-driven>
-                          </enterprise-beans>
-                        </ejb-jar>
-                        """.formatted(EjbJarXml.activationConfigProperties(Map.of("queueType", "quorum")))),
-                        "ejb-jar.xml")
+                .addAsWebInfResource(new StringAsset(EjbJarXml.of(EjbJarXml.overriding("CountingListener",
+                        Map.of("queueType", "quorum")))), "ejb-jar.xml")
                 .as(ZipExporter.class).exportTo(file.toFile(), true);
         return file;
     }

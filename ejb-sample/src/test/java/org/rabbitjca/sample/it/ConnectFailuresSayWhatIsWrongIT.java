@@ -398,27 +398,10 @@ class ConnectFailuresSayWhatIsWrongIT {
     }
 
     private static String ejbJar() {
-        return """
-                <ejb-jar xmlns="https://jakarta.ee/xml/ns/jakartaee" version="4.0">
-                  <enterprise-beans>
-                    <message-driven>
-                      <ejb-name>InvalidConfigListener</ejb-name>
-                      <activation-config>
-                        %s
-                      </activation-config>
-                    </message-driven>
-                    <message-driven>
-                      <ejb-name>WrongPasswordListener</ejb-name>
-                      <ejb-class>%s</ejb-class>
-                      <messaging-type>org.rabbitjca.api.RabbitMessageListener</messaging-type>
-                      <activation-config>
-                        %s
-                      </activation-config>
-                    </message-driven>
-                  </enterprise-beans>
-                </ejb-jar>
-                """.formatted(EjbJarXml.activationConfigProperties(Map.of("queue", QUEUE, "addresses",
-                        "127.0.0.1:" + DEAD_PORT)), InvalidConfigListener.class.getName(),
-                EjbJarXml.activationConfigProperties(Map.of("queue", QUEUE, "password", WRONG_PASSWORD)));
+        return EjbJarXml.of(
+                EjbJarXml.overriding("InvalidConfigListener", Map.of("queue", QUEUE, "addresses",
+                        "127.0.0.1:" + DEAD_PORT)),
+                EjbJarXml.adding("WrongPasswordListener", InvalidConfigListener.class,
+                        Map.of("queue", QUEUE, "password", WRONG_PASSWORD)));
     }
 }

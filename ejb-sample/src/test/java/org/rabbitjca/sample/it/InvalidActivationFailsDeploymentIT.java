@@ -92,23 +92,9 @@ class InvalidActivationFailsDeploymentIT {
     private static Path war(Path workDir, Case bad) {
         Path file = workDir.resolve(bad.war() + ".war");
         ShrinkWrap.create(WebArchive.class, bad.war() + ".war").addClass(InvalidConfigListener.class)
-                .addAsWebInfResource(new StringAsset(ejbJar(bad.activationConfig())), "ejb-jar.xml")
+                .addAsWebInfResource(new StringAsset(EjbJarXml.of(EjbJarXml.overriding(
+                        "InvalidConfigListener", bad.activationConfig()))), "ejb-jar.xml")
                 .as(ZipExporter.class).exportTo(file.toFile(), true);
         return file;
-    }
-
-    private static String ejbJar(Map<String, String> activationConfig) {
-        return """
-                <ejb-jar xmlns="https://jakarta.ee/xml/ns/jakartaee" version="4.0">
-                  <enterprise-beans>
-                    <message-driven>
-                      <ejb-name>InvalidConfigListener</ejb-name>
-                      <activation-config>
-                %s
-                      </activation-config>
-                    </message-driven>
-                  </enterprise-beans>
-                </ejb-jar>
-                """.formatted(EjbJarXml.activationConfigProperties(activationConfig));
     }
 }
