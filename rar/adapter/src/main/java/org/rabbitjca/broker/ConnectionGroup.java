@@ -21,9 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A fixed number of physical AMQP connections with equal settings and role, over which channels are spread round
  * robin. Connections open lazily on the first channel and are re-opened when one was closed for good; amqp-client's
- * automatic recovery brings back a connection lost to a network failure, with the group's backoff. While the broker
- * is down, the group's {@link BrokerOutage} fails callers at once; each connection's {@link PublishGate} holds
- * publishes while the broker blocks it. Thread-safe: each slot is guarded by its own lock, so opening a connection
+ * automatic recovery brings back a connection lost to a network failure, with the group's backoff. A new channel goes
+ * to the next connection that is up; while all are down, their {@link BrokerOutage}s fail callers at once. Each
+ * connection's {@link PublishGate} holds publishes while the broker blocks it. Thread-safe: each slot is guarded by its own lock, so opening a connection
  * in one slot does not block channels on the others.
  */
 public final class ConnectionGroup implements AutoCloseable {
@@ -32,19 +32,14 @@ public final class ConnectionGroup implements AutoCloseable {
 
     private final ConnectionSettings settings;
     private final ConnectionRole role;
-    private final ConnectionFactory clientFactory;
     private final Slot[] slots;
     private final AtomicInteger next = new AtomicInteger();
     private final List<Runnable> recoveryListeners = new CopyOnWriteArrayList<>();
-    private final BrokerOutage outage;
     private final AddressResolver addresses;
 
     ConnectionGroup(ConnectionSettings settings, ConnectionRole role, int size) {
         this.settings = settings;
         this.role = role;
-        this.clientFactory = ClientFactoryBuilder.build(settings);
-        this.outage = new BrokerOutage(settings.reconnect());
-        this.clientFactory.setRecoveryDelayHandler(outage::recoveryDelayMillis);
         this.addresses = ClientFactoryBuilder.addresses(settings);
         this.slots = new Slot[size];
         for (int i = 0; i < size; i++) {
@@ -75,8 +70,22 @@ public final class ConnectionGroup implements AutoCloseable {
      * @return a new open channel, owned by the caller, and its connection's gate
      */
     public PublishingChannel openPublishingChannel() {
-        outage.failFastIfDown();
-        Slot slot = slots[Math.floorMod(next.getAndIncrement(), slots.length)];
+        int first = next.getAndIncrement();
+        BrokerUnavailableException down = null;
+        for (int i = 0; i < slots.length; i++) {
+            Slot slot = slots[Math.floorMod(first + i, slots.length)];
+            try {
+                slot.outage.failFastIfDown();
+            } catch (BrokerUnavailableException slotDown) {
+                down = down == null ? slotDown : down;
+                continue; // another connection of the group may be up
+            }
+            return openChannel(slot);
+        }
+        throw down;
+    }
+
+    private PublishingChannel openChannel(Slot slot) {
         Connection connection = slot.connection();
         try {
             Channel channel = connection.createChannel();
@@ -129,14 +138,20 @@ public final class ConnectionGroup implements AutoCloseable {
     public record PublishingChannel(Channel channel, PublishGate gate) {
     }
 
-    /** One physical connection, opened on demand. */
+    /**
+     * One physical connection, opened on demand, with a client factory of its own so that amqp-client's recovery
+     * of this connection reports to this slot's outage.
+     */
     private final class Slot {
         private final String suffix;
         private final PublishGate gate = new PublishGate();
+        private final BrokerOutage outage = new BrokerOutage(settings.reconnect());
+        private final ConnectionFactory clientFactory = ClientFactoryBuilder.build(settings);
         private Connection connection; // guarded by this
 
         Slot(String suffix) {
             this.suffix = suffix;
+            clientFactory.setRecoveryDelayHandler(outage::recoveryDelayMillis);
         }
 
         synchronized Connection connection() {
@@ -180,7 +195,7 @@ public final class ConnectionGroup implements AutoCloseable {
             return connection;
         }
 
-    synchronized void close() {
+        synchronized void close() {
             if (connection != null) {
                 try {
                     connection.close(settings.connectionTimeoutMillis());
