@@ -15,6 +15,7 @@ import org.rabbitjca.api.LoginRefusedException;
 import org.rabbitjca.api.TlsHandshakeException;
 import org.rabbitjca.api.VirtualHostRefusedException;
 import org.rabbitjca.sample.it.app.DeliveryLog;
+import org.rabbitjca.sample.it.failures.ConfiguredListener;
 import org.rabbitjca.sample.it.failures.ConnectProbe;
 import org.rabbitjca.sample.it.invalid.InvalidConfigListener;
 import org.rabbitjca.sample.it.support.BrokerClient;
@@ -50,7 +51,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every way a connection can fail gives its own exception and message, in Payara Micro, through pools configured
  * in a descriptor as users configure them: TLS (verified, EXTERNAL login, untrusted, wrong host name, TLSv1.1,
- * host name check off, a broker requiring client certificates with and without one), broker unreachable, login refused, virtual host missing, DNS failure, connection
+ * host name check off, a broker requiring client certificates with and without one, a message-driven bean over
+ * mutual TLS), broker unreachable, login refused, virtual host missing, DNS failure, connection
  * timeout; a circuit breaker that fails callers at once while reconnect attempts back off; a heartbeat that
  * declares a silent peer dead; message-driven beans logging the same texts; and no password anywhere in the log or
  * in what callers got. Broker and network faults come from a TLS node and fault proxies of this test's own. Host
@@ -60,6 +62,7 @@ class ConnectFailuresSayWhatIsWrongIT {
 
     private static final String QUEUE = "it.connect";
     private static final String MUTUAL_QUEUE = "it.connect.mutual";
+    private static final String CONSUMED_OVER_TLS = "it.connect.tls-consumed";
     private static final String WRONG_PASSWORD = "wrong-pw-IT-7d3f";
     private static final String OTHER_NAME = "rabbit-elsewhere.test";
     private static final String TRUST_PASSWORD_VARIABLE = "JCA_IT_TRUST_PASSWORD";
@@ -166,6 +169,19 @@ class ConnectFailuresSayWhatIsWrongIT {
                 () -> assertTrue(withoutCertificate.get("message").contains("wanted one")
                                 || withoutCertificate.get("message").contains("may require a client certificate"),
                         withoutCertificate.get("message")));
+    }
+
+    @Test
+    void aMessageDrivenBeanConsumesOverMutualTlsLoggedInByItsCertificate() throws Exception {
+        BrokerClient.publish(alarmed, CONSUMED_OVER_TLS, "tls", 20, i -> null);
+
+        int processed = Poll.until(Duration.ofSeconds(30), () -> Integer.parseInt(Http.get(base,
+                "api/deliveries?listener=" + CONSUMED_OVER_TLS).get("distinctProcessed")), count -> count >= 20);
+        assertAll(() -> assertEquals(20, processed, "messages the bean processed over TLS"),
+                () -> assertTrue(alarmed.rabbitmqctl("list_connections", "client_properties", "user",
+                                "auth_mechanism", "ssl").lines().anyMatch(line -> line.contains("it-tls-bean (consume)")
+                                && line.contains(TestCertificates.CLIENT_COMMON_NAME) && line.contains("EXTERNAL")
+                                && line.contains("true")), "the bean's connection is not an EXTERNAL login over TLS"));
     }
 
     @Test
@@ -398,10 +414,16 @@ class ConnectFailuresSayWhatIsWrongIT {
     }
 
     private static String ejbJar() {
+        TestCertificates mutual = alarmed.certificates();
         return EjbJarXml.of(
                 EjbJarXml.overriding("InvalidConfigListener", Map.of("queue", QUEUE, "addresses",
                         "127.0.0.1:" + DEAD_PORT)),
                 EjbJarXml.adding("WrongPasswordListener", InvalidConfigListener.class,
-                        Map.of("queue", QUEUE, "password", WRONG_PASSWORD)));
+                        Map.of("queue", QUEUE, "password", WRONG_PASSWORD)),
+                EjbJarXml.adding("TlsListener", ConfiguredListener.class, Map.of("queue", CONSUMED_OVER_TLS,
+                        "declareQueue", "true", "addresses", "127.0.0.1:" + alarmed.tlsPort(), "useTls", "true",
+                        "trustStore", mutual.trustStore().toString(), "trustStorePassword", mutual.trustStorePassword(),
+                        "keyStore", mutual.keyStore().toString(), "keyStorePassword", mutual.keyStorePassword(),
+                        "saslMechanism", "EXTERNAL", "connectionName", "it-tls-bean")));
     }
 }

@@ -144,9 +144,9 @@ public class ConnectProbe {
 
     private static String describe(RuntimeException failure) {
         Throwable cause = failure.getCause();
+        String causeText = cause == null ? "" : cause.getClass().getName() + ": " + oneLine(cause.getMessage());
         return "outcome=failed\nexception=" + failure.getClass().getName() + "\nmessage="
-                + oneLine(failure.getMessage()) + "\ncause=" + (cause == null ? "" : cause.getClass().getName() + ": " + oneLine(cause.getMessage()))
-                + "\n";
+                + oneLine(failure.getMessage()) + "\ncause=" + causeText + "\n";
     }
 
     private static String oneLine(String text) {
