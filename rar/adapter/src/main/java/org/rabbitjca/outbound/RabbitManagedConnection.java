@@ -158,7 +158,7 @@ public final class RabbitManagedConnection implements ManagedConnection {
         }
     }
 
-    /** @return whether the broker blocks publishing on the channel's connection now (memory or disk alarm) */
+    /** @return the gate that tells whether the broker blocks publishing on the channel's connection (an alarm) */
     PublishGate gate() {
         return gate;
     }
