@@ -36,11 +36,14 @@ public final class ConnectionGroup implements AutoCloseable {
     private final AtomicInteger next = new AtomicInteger();
     private final List<Runnable> recoveryListeners = new CopyOnWriteArrayList<>();
     private final AddressResolver addresses;
+    /** Configured once (TLS stores opened once); each slot works on a copy of its own. */
+    private final ConnectionFactory clientFactory;
 
     ConnectionGroup(ConnectionSettings settings, ConnectionRole role, int size) {
         this.settings = settings;
         this.role = role;
         this.addresses = ClientFactoryBuilder.addresses(settings);
+        this.clientFactory = ClientFactoryBuilder.build(settings);
         this.slots = new Slot[size];
         for (int i = 0; i < size; i++) {
             slots[i] = new Slot(size == 1 ? "" : " #" + (i + 1));
@@ -139,14 +142,14 @@ public final class ConnectionGroup implements AutoCloseable {
     }
 
     /**
-     * One physical connection, opened on demand, with a client factory of its own so that amqp-client's recovery
-     * of this connection reports to this slot's outage.
+     * One physical connection, opened on demand, with a copy of the group's client factory so that amqp-client's
+     * recovery of this connection reports to this slot's outage.
      */
     private final class Slot {
         private final String suffix;
         private final PublishGate gate = new PublishGate();
         private final BrokerOutage outage = new BrokerOutage(settings.reconnect());
-        private final ConnectionFactory clientFactory = ClientFactoryBuilder.build(settings);
+        private final ConnectionFactory clientFactory = ConnectionGroup.this.clientFactory.clone();
         private Connection connection; // guarded by this
 
         Slot(String suffix) {
