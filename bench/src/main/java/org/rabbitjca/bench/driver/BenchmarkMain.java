@@ -9,6 +9,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.rabbitjca.bench.app.BenchResource;
 import org.rabbitjca.bench.app.ConsumingListener;
 import org.rabbitjca.bench.app.TransactedConsumingListener;
+import org.rabbitjca.testbroker.ConnectorPool;
 import org.rabbitjca.testbroker.PayaraMicroProcess;
 import org.rabbitjca.testbroker.RabbitNode;
 
@@ -230,29 +231,11 @@ public final class BenchmarkMain {
      * Three pools: with confirms (64 channels, for up to 1 000 callers), without (8 channels), and one that only
      * holds idle channels for the memory measurement.
      */
-    private static final String POOLS = """
-            <!DOCTYPE resources PUBLIC "-//GlassFish.org//DTD GlassFish Application Server 3.1 Resource Definitions//EN"
-                    "http://glassfish.org/dtds/glassfish-resources_1_5.dtd">
-            <resources>
-              <connector-connection-pool name="bench-confirmed" resource-adapter-name="rabbitmq-jca"
-                  connection-definition-name="org.rabbitjca.api.RabbitConnectionFactory"
-                  steady-pool-size="0" max-pool-size="64" max-wait-time-in-millis="60000">
-                <property name="publisherConfirms" value="true"/>
-              </connector-connection-pool>
-              <connector-resource jndi-name="java:app/rabbitmq/confirmed" pool-name="bench-confirmed"/>
-              <connector-connection-pool name="bench-unconfirmed" resource-adapter-name="rabbitmq-jca"
-                  connection-definition-name="org.rabbitjca.api.RabbitConnectionFactory"
-                  steady-pool-size="0" max-pool-size="8" max-wait-time-in-millis="60000">
-                <property name="publisherConfirms" value="false"/>
-              </connector-connection-pool>
-              <connector-resource jndi-name="java:app/rabbitmq/unconfirmed" pool-name="bench-unconfirmed"/>
-              <connector-connection-pool name="bench-idle" resource-adapter-name="rabbitmq-jca"
-                  connection-definition-name="org.rabbitjca.api.RabbitConnectionFactory"
-                  steady-pool-size="0" max-pool-size="%d" max-wait-time-in-millis="60000"
-                  idle-timeout-in-seconds="3600">
-                <property name="connectionName" value="bench-idle"/>
-              </connector-connection-pool>
-              <connector-resource jndi-name="java:app/rabbitmq/idle" pool-name="bench-idle"/>
-            </resources>
-            """.formatted(IDLE_CHANNELS);
+    private static final String POOLS = ConnectorPool.resourcesXml(List.of(
+            ConnectorPool.of("bench-confirmed", "java:app/rabbitmq/confirmed", 64, 60_000,
+                    Map.of("publisherConfirms", "true")),
+            ConnectorPool.of("bench-unconfirmed", "java:app/rabbitmq/unconfirmed", 8, 60_000,
+                    Map.of("publisherConfirms", "false")),
+            ConnectorPool.of("bench-idle", "java:app/rabbitmq/idle", IDLE_CHANNELS, 60_000,
+                    Map.of("connectionName", "bench-idle")).withIdleTimeoutSeconds(3_600)));
 }
