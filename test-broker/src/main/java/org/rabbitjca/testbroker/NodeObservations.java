@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.testbroker;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,21 @@ final class NodeObservations {
         Map<String, Integer> result = new LinkedHashMap<>();
         for (List<String> row : ctl.table("list_connections", "name", "client_properties", "channels")) {
             result.merge(displayName(row), Integer.parseInt(CtlOutput.cell(row, 2)), Integer::sum);
+        }
+        return result;
+    }
+
+    /** Consumer count of every channel, grouped by the display name of the channel's connection. */
+    Map<String, List<Integer>> consumersPerChannel() {
+        Map<String, String> names = new HashMap<>();
+        for (List<String> row : ctl.table("list_connections", "pid", "name", "client_properties")) {
+            names.put(CtlOutput.cell(row, 0), displayName(row.subList(1, row.size())));
+        }
+        Map<String, List<Integer>> result = new LinkedHashMap<>();
+        for (List<String> row : ctl.table("list_channels", "connection", "consumer_count")) {
+            String connection = names.getOrDefault(CtlOutput.cell(row, 0), CtlOutput.cell(row, 0));
+            result.computeIfAbsent(connection, name -> new ArrayList<>())
+                    .add(Integer.parseInt(CtlOutput.cell(row, 1)));
         }
         return result;
     }

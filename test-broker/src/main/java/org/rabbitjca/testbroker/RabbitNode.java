@@ -325,6 +325,14 @@ public final class RabbitNode implements AutoCloseable {
     }
 
     /**
+     * @return the consumer count of every channel, grouped by connection, keyed as in {@link #connectionNames()}:
+     *         a channel without consumers shows as 0
+     */
+    public Map<String, List<Integer>> consumersPerChannel() {
+        return observations().consumersPerChannel();
+    }
+
+    /**
      * @param queue a queue in virtual host {@code /}
      * @return its {@code messages} count: ready plus delivered-but-unacknowledged
      * @throws RabbitNodeException if there is no such queue

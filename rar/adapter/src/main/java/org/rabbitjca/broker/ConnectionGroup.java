@@ -56,7 +56,9 @@ public final class ConnectionGroup implements AutoCloseable {
     }
 
     /**
-     * Opens a channel on the next connection of the group, opening that connection first if needed.
+     * Opens a channel on the next connection of the group, opening that connection first if needed. amqp-client's
+     * recovery never brings the channel back: when its connection fails, the caller replaces it, and closes it with
+     * {@link Channels#closeForGood}.
      *
      * @return a new open channel, owned by the caller
      * @throws BrokerUnavailableException when the connection cannot be opened or refuses another channel, and at
@@ -97,6 +99,7 @@ public final class ConnectionGroup implements AutoCloseable {
                         + settings.describeAddresses() + " has reached its channel limit (" + connection.getChannelMax()
                         + "); raise 'physicalConnections' or lower the pool's maximum size", null);
             }
+            Channels.neverRecover(channel);
             return new PublishingChannel(channel, slot.gate);
         } catch (IOException | RuntimeException failure) {
             if (failure instanceof BrokerUnavailableException unavailable) {

@@ -8,6 +8,7 @@ import jakarta.resource.spi.work.Work;
 import jakarta.resource.spi.work.WorkException;
 import jakarta.resource.spi.work.WorkManager;
 import org.rabbitjca.broker.BrokerConnections;
+import org.rabbitjca.broker.Channels;
 import org.rabbitjca.broker.CloseReason;
 import org.rabbitjca.broker.ConnectionGroup;
 import org.rabbitjca.broker.ConnectionRole;
@@ -51,6 +52,7 @@ public final class Activation {
     private final DeliveryProcessor processor;
     private final ConfirmedPublisher publisher;
     private final FailedDeliveryRouter router;
+    private final ConcurrencyLimit concurrency;
     private final Runnable onConnectionRecovered = this::connectionRecovered;
     private ConsumerSession session;
     private boolean stopped;
@@ -88,6 +90,7 @@ public final class Activation {
                 PoolSettings.DEFAULT_PHYSICAL_CONNECTIONS);
         this.publisher = new ConfirmedPublisher(publishGroup, PoolSettings.DEFAULT_CONFIRM_TIMEOUT_MILLIS);
         this.router = new FailedDeliveryRouter(consumer, publisher, name);
+        this.concurrency = new ConcurrencyLimit(consumer.maxConcurrency());
         consumeGroup.addRecoveryListener(onConnectionRecovered);
     }
 
@@ -125,18 +128,12 @@ public final class Activation {
         Channel channel = consumeGroup.openChannel();
         try {
             TopologyDeclarer.declare(channel, consumer);
-            ConsumerSession opened = new ConsumerSession(channel, consumer, processor, router, workManager,
+            ConsumerSession opened = new ConsumerSession(channel, consumer, concurrency, processor, router, workManager,
                     this::lost, name);
             opened.consume();
             return opened;
         } catch (IOException | RuntimeException failure) {
-            if (channel.isOpen()) {
-                try {
-                    channel.abort();
-                } catch (IOException ignored) {
-                    // abort never throws in practice; the channel is being dropped anyway
-                }
-            }
+            Channels.closeForGood(channel);
             throw failure;
         }
     }

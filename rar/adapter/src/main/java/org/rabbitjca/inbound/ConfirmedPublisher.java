@@ -4,10 +4,10 @@ package org.rabbitjca.inbound;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Return;
+import org.rabbitjca.broker.Channels;
 import org.rabbitjca.broker.ConnectionGroup;
 
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -17,8 +17,6 @@ import java.util.concurrent.TimeoutException;
  * Thread-safe (synchronized).
  */
 final class ConfirmedPublisher implements AutoCloseable {
-
-    private static final System.Logger LOG = System.getLogger(ConfirmedPublisher.class.getName());
 
     private final ConnectionGroup group;
     private final long confirmTimeoutMillis;
@@ -51,6 +49,7 @@ final class ConfirmedPublisher implements AutoCloseable {
 
     private Channel channel() throws IOException {
         if (channel == null || !channel.isOpen()) {
+            close();
             channel = group.openChannel();
             channel.confirmSelect();
             channel.addReturnListener(back -> returned = back);
@@ -60,13 +59,9 @@ final class ConfirmedPublisher implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (channel != null && channel.isOpen()) {
-            try {
-                channel.close();
-            } catch (IOException | TimeoutException | RuntimeException alreadyClosed) {
-                LOG.log(Level.DEBUG, "Closing the retry publisher's channel", alreadyClosed);
-            }
+        if (channel != null) {
+            Channels.closeForGood(channel);
+            channel = null;
         }
-        channel = null;
     }
 }

@@ -7,18 +7,19 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
 import jakarta.resource.spi.work.WorkManager;
+import org.rabbitjca.broker.Channels;
 import org.rabbitjca.broker.CloseReason;
 import org.rabbitjca.settings.ConsumerSettings;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 
 /**
  * One life of an endpoint's consumer: a channel, the consumer on the queue, and the dispatcher of its deliveries.
  * It ends when the broker cancels the consumer or the channel closes; it then tells its owner once, and the owner
- * starts a new session. Deliveries still running when it ends may finish and acknowledge while the channel lives.
+ * starts a new session. Deliveries still running when it ends may finish and acknowledge while the channel lives, and
+ * hold their share of the endpoint's concurrency until they end.
  */
 final class ConsumerSession {
 
@@ -32,12 +33,14 @@ final class ConsumerSession {
     private final BiConsumer<ConsumerSession, String> onLost;
     private final String endpointName;
     private boolean closing; // guarded by this
+    private String consumerTag; // guarded by this; null before consuming and once cancelled
 
     /**
      * @param channel a channel on the consumer connection, topology declared, owned by the session from now on
+     * @param limit the endpoint's bound on deliveries at once, shared with its earlier sessions
      * @param onLost told once, with the reason, when the broker ends the session
      */
-    ConsumerSession(Channel channel, ConsumerSettings consumer, DeliveryProcessor processor,
+    ConsumerSession(Channel channel, ConsumerSettings consumer, ConcurrencyLimit limit, DeliveryProcessor processor,
                     FailedDeliveryRouter router, WorkManager workManager, BiConsumer<ConsumerSession, String> onLost,
                     String endpointName) {
         this.channel = channel;
@@ -45,8 +48,8 @@ final class ConsumerSession {
         this.onLost = onLost;
         this.endpointName = endpointName;
         Settlement settlement = new Settlement(channel, router, endpointName);
-        this.dispatcher = new DeliveryDispatcher(workManager, consumer.maxConcurrency(),
-                () -> processor.newUser(settlement), settlement::requeue, endpointName);
+        this.dispatcher = new DeliveryDispatcher(workManager, limit, () -> processor.newUser(settlement),
+                settlement::requeue, endpointName);
     }
 
     /** Sets the prefetch and starts consuming. */
@@ -55,31 +58,47 @@ final class ConsumerSession {
         // queues it behind pending deliveries and drops it when its dispatch pool is shut down before it ran.
         channel.addShutdownListener(signal -> lost(CloseReason.of(signal).describe()));
         channel.basicQos(consumer.prefetchCount());
-        channel.basicConsume(consumer.queue(), false, new QueueConsumer(channel));
+        String tag = channel.basicConsume(consumer.queue(), false, new QueueConsumer(channel));
+        synchronized (this) {
+            consumerTag = tag;
+        }
     }
 
     /**
-     * Ends the session: no new deliveries, waits (bounded) for those under way, closes the channel so that the
-     * broker requeues whatever is unacknowledged. Idempotent.
+     * Ends the session in the order that loses no finished work: cancels the consumer (the broker sends no more),
+     * drops deliveries not started yet, waits (bounded) for those under way so that their acknowledgements reach
+     * the broker, then closes the channel, which requeues whatever is unacknowledged. Idempotent.
      */
     void close() {
+        String tag;
         synchronized (this) {
             closing = true;
+            tag = consumerTag;
+            consumerTag = null;
         }
-        dispatcher.dropWaiting();
+        cancel(tag);
+        dispatcher.stop();
         try {
             int left = dispatcher.awaitIdle(DRAIN_MILLIS);
             if (left > 0) {
                 LOG.log(Level.WARNING, "{0}: {1} deliveries still running after {2} ms; closing the channel "
                         + "requeues them", endpointName, left, DRAIN_MILLIS);
             }
-            if (channel.isOpen()) {
-                channel.close();
-            }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-        } catch (IOException | TimeoutException | ShutdownSignalException alreadyClosed) {
-            LOG.log(Level.DEBUG, "Closing the consumer channel of " + endpointName, alreadyClosed);
+        }
+        Channels.closeForGood(channel);
+    }
+
+    private void cancel(String tag) {
+        if (tag == null || !channel.isOpen()) {
+            return;
+        }
+        try {
+            channel.basicCancel(tag);
+        } catch (IOException | ShutdownSignalException channelGone) {
+            LOG.log(Level.DEBUG, "{0}: cancelling the consumer failed; the channel is closing: {1}", endpointName,
+                    channelGone.toString());
         }
     }
 
@@ -90,7 +109,7 @@ final class ConsumerSession {
             closing = true;
         }
         if (first) {
-            dispatcher.dropWaiting();
+            dispatcher.stop();
             onLost.accept(this, reason);
         }
     }

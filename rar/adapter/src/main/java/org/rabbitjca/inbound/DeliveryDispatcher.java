@@ -12,13 +12,16 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Runs deliveries on at most {@code maxConcurrency} WorkManager threads at once; deliveries beyond that wait here
- * (never more than the prefetch, which the broker enforces). Each worker is one {@link Work} that processes
- * deliveries until none is waiting. The bound is needed because the container caps the instances of a
- * message-driven bean (Payara: the bean pool's max-pool-size, 32 by default) and refuses endpoints beyond it.
+ * Runs the deliveries of one consumer session on WorkManager threads, at most as many at once as the endpoint's
+ * {@link ConcurrencyLimit} allows, which it shares with the endpoint's earlier sessions whose deliveries may still
+ * run; deliveries beyond that wait here (never more than the prefetch, which the broker enforces). Each worker is
+ * one {@link Work} holding one permit, processing deliveries in arrival order until none is waiting. The bound is
+ * needed because the container caps the instances of a message-driven bean (Payara: the bean pool's
+ * max-pool-size, 32 by default) and refuses endpoints beyond it, and because a bean's declared bound is a promise.
  *
  * <p>Threading: {@link #dispatch} is called on amqp-client's dispatch thread; workers run on WorkManager threads;
- * {@link #awaitIdle} on the deactivating thread. All state is guarded by this object's monitor.
+ * {@link #permitGranted} on whichever thread released the permit; {@link #awaitIdle} on the thread ending the
+ * session. State is guarded by this object's monitor, which is never held while the limit hands a permit on.
  */
 final class DeliveryDispatcher {
 
@@ -34,80 +37,125 @@ final class DeliveryDispatcher {
     }
 
     private final WorkManager workManager;
-    private final int maxConcurrency;
+    private final ConcurrencyLimit limit;
     private final Supplier<Handler> handlers;
     private final Consumer<DeliveredMessage> requeue;
     private final String endpointName;
     private final Deque<DeliveredMessage> waiting = new ArrayDeque<>();
     private int running;
+    private boolean stopped;
 
     /**
      * @param workManager the container's WorkManager
-     * @param maxConcurrency the most deliveries processed at once
+     * @param limit the endpoint's bound on deliveries at once, shared by all its sessions
      * @param handlers gives each worker its handler
      * @param requeue gives back a delivery that could not be scheduled
      * @param endpointName names the endpoint in logs
      */
-    DeliveryDispatcher(WorkManager workManager, int maxConcurrency, Supplier<Handler> handlers,
+    DeliveryDispatcher(WorkManager workManager, ConcurrencyLimit limit, Supplier<Handler> handlers,
                        Consumer<DeliveredMessage> requeue, String endpointName) {
         this.workManager = workManager;
-        this.maxConcurrency = maxConcurrency;
+        this.limit = limit;
         this.handlers = handlers;
         this.requeue = requeue;
         this.endpointName = endpointName;
     }
 
-    /** Processes the delivery on a free worker, starting one if fewer than the maximum run, or queues it. */
+    /** Processes the delivery on a new worker when a permit is free, else after the deliveries before it. */
     void dispatch(DeliveredMessage message) {
         synchronized (this) {
-            if (running >= maxConcurrency) {
-                waiting.add(message);
-                return;
+            if (stopped) {
+                return; // its channel is closing: the broker redelivers it
             }
+            waiting.add(message);
+        }
+        startWorkers();
+    }
+
+    /** The limit handed this dispatcher a permit it waited for: a worker takes it, or it goes back. */
+    void permitGranted() {
+        DeliveredMessage first = takeWaiting();
+        if (first == null) {
+            limit.release();
+            return;
+        }
+        start(first);
+        startWorkers();
+    }
+
+    /** Starts a worker, in arrival order, for each waiting delivery a free permit allows. */
+    private void startWorkers() {
+        while (true) {
+            DeliveredMessage next;
+            synchronized (this) {
+                if (stopped || waiting.isEmpty() || !limit.tryAcquire(this)) {
+                    return;
+                }
+                next = waiting.poll();
+                running++;
+            }
+            start(next);
+        }
+    }
+
+    /** @return the first waiting delivery, counted as running, for the caller's permit; null when none waits */
+    private synchronized DeliveredMessage takeWaiting() {
+        DeliveredMessage first = stopped ? null : waiting.poll();
+        if (first != null) {
             running++;
         }
+        return first;
+    }
+
+    private void start(DeliveredMessage first) {
         try {
-            workManager.scheduleWork(new Worker(message));
+            workManager.scheduleWork(new Worker(first));
         } catch (WorkException rejected) {
             LOG.log(Level.WARNING, "{0}: the WorkManager refused a delivery, which goes back to the queue: {1}",
                     endpointName, rejected.toString());
             workerEnded();
-            requeue.accept(message);
+            requeue.accept(first);
         }
     }
 
-    private synchronized DeliveredMessage nextOrEnd() {
-        DeliveredMessage next = waiting.poll();
-        if (next == null) {
-            workerEnded();
+    /** @return the next delivery for a worker that finished one, or null when the worker ends (its permit too) */
+    private DeliveredMessage nextOrEnd() {
+        synchronized (this) {
+            DeliveredMessage next = stopped ? null : waiting.poll();
+            if (next != null) {
+                return next;
+            }
         }
-        return next;
+        workerEnded();
+        return null;
     }
 
-    private synchronized void workerEnded() {
-        running--;
-        if (running == 0) {
-            notifyAll();
+    private void workerEnded() {
+        synchronized (this) {
+            running--;
+            if (running == 0) {
+                notifyAll();
+            }
         }
+        limit.release();
     }
 
     /**
-     * Drops the deliveries not started yet: their channel is gone or going, and the broker redelivers them;
-     * processing them now would only make duplicates.
+     * Takes no more deliveries and drops those not started yet: their channel is gone or going, and the broker
+     * redelivers them; processing them now would only make duplicates. Deliveries under way run to their end.
      */
-    synchronized void dropWaiting() {
+    synchronized void stop() {
+        stopped = true;
         waiting.clear();
     }
 
     /**
-     * Drops the deliveries not started yet (closing the channel requeues them) and waits until the running ones end
-     * or the deadline passes.
+     * Waits until the deliveries under way end or the deadline passes.
      *
      * @param timeoutMillis the longest wait
      * @return how many deliveries were still running at the deadline (0 when all ended)
      */
     synchronized int awaitIdle(long timeoutMillis) throws InterruptedException {
-        waiting.clear();
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         while (running > 0) {
             long leftMillis = (deadline - System.nanoTime()) / 1_000_000L;
@@ -119,7 +167,7 @@ final class DeliveryDispatcher {
         return running;
     }
 
-    /** One WorkManager thread processing deliveries until none waits. */
+    /** One WorkManager thread, holding one permit, processing deliveries until none waits. */
     private final class Worker implements Work {
         private final DeliveredMessage first;
 

@@ -15,6 +15,7 @@ import jakarta.resource.spi.ManagedConnection;
 import jakarta.resource.spi.ManagedConnectionMetaData;
 import org.rabbitjca.api.ChannelClosedException;
 import org.rabbitjca.api.RabbitException;
+import org.rabbitjca.broker.Channels;
 import org.rabbitjca.broker.ConnectionGroup;
 import org.rabbitjca.broker.PublishGate;
 import org.rabbitjca.settings.PoolSettings;
@@ -29,7 +30,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeoutException;
 
 /**
  * One pooled AMQP channel: the unit the container pools. Publishes through it are tracked by a
@@ -218,13 +218,7 @@ public final class RabbitManagedConnection implements ManagedConnection {
     public void destroy() {
         destroyed = true;
         cleanup();
-        if (channel.isOpen()) {
-            try {
-                channel.close();
-            } catch (IOException | TimeoutException | AlreadyClosedException alreadyGone) {
-                LOG.log(Level.DEBUG, "Closing " + description, alreadyGone);
-            }
-        }
+        Channels.closeForGood(channel);
     }
 
     @Override

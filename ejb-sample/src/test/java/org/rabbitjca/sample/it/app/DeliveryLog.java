@@ -26,6 +26,8 @@ public class DeliveryLog {
         final Map<String, Integer> processed = new ConcurrentHashMap<>();
         final AtomicInteger redelivered = new AtomicInteger();
         final List<String> order = new ArrayList<>(); // guarded by itself
+        final AtomicInteger active = new AtomicInteger();
+        final AtomicInteger maxActive = new AtomicInteger();
     }
 
     private final Map<String, Counts> listeners = new ConcurrentHashMap<>();
@@ -48,6 +50,22 @@ public class DeliveryLog {
     }
 
     /**
+     * Marks the start of an {@code onMessage} call that {@link #ended} marks the end of, to count how many run at
+     * once.
+     *
+     * @param listener the listener's name
+     */
+    public void started(String listener) {
+        Counts counts = of(listener);
+        counts.maxActive.accumulateAndGet(counts.active.incrementAndGet(), Math::max);
+    }
+
+    /** @param listener the listener whose {@code onMessage} call, marked by {@link #started}, ends */
+    public void ended(String listener) {
+        of(listener).active.decrementAndGet();
+    }
+
+    /**
      * @param listener the listener's name
      * @param message a delivery processed successfully
      */
@@ -63,7 +81,8 @@ public class DeliveryLog {
     /**
      * @param listener the listener's name
      * @return key=value lines: distinctProcessed, processed, duplicates, attempts, maxProcessedPerMessage,
-     *         redelivered, ordered (ids processed in increasing sequence)
+     *         redelivered, ordered (ids processed in increasing sequence), maxActive (the most {@code onMessage} calls
+     *         that ran at once, for listeners that mark them)
      */
     public String summary(String listener) {
         Counts counts = of(listener);
@@ -75,7 +94,8 @@ public class DeliveryLog {
                 + "\nattempts=" + counts.attempts.values().stream().mapToInt(Integer::intValue).sum()
                 + "\nmaxProcessedPerMessage=" + perMessage.stream().mapToInt(Integer::intValue).max().orElse(0)
                 + "\nredelivered=" + counts.redelivered.get()
-                + "\nordered=" + ordered(counts) + "\n";
+                + "\nordered=" + ordered(counts)
+                + "\nmaxActive=" + counts.maxActive.get() + "\n";
     }
 
     /** @return key=value lines: the tries and processings of one message at one listener */

@@ -15,6 +15,7 @@ import org.rabbitjca.api.ChannelClosedException;
 import org.rabbitjca.api.PublishReturnedException;
 import org.rabbitjca.api.RabbitConnection;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -200,6 +201,19 @@ public class ProbeResource {
     @Path("delivery")
     public String delivery(@QueryParam("listener") String listener, @QueryParam("id") String messageId) {
         return deliveries.of(listener, messageId);
+    }
+
+    /**
+     * @return the JVM's live threads, and among them amqp-client's connection reader threads (one per open physical
+     *         connection, named "AMQP Connection host:port")
+     */
+    @GET
+    @Path("threads")
+    public String threads() {
+        long readers = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("AMQP Connection")).count();
+        return "threads=" + ManagementFactory.getThreadMXBean().getThreadCount() + "\namqpConnectionThreads=" + readers
+                + "\n";
     }
 
     /** @return the committed rows of {@link TransactedListener} whose message id starts with the prefix */
