@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rabbitjca.api.BrokerBlockedException;
 import org.rabbitjca.api.BrokerUnreachableException;
+import org.rabbitjca.api.InvalidConfigurationException;
 import org.rabbitjca.api.LoginRefusedException;
 import org.rabbitjca.api.VirtualHostRefusedException;
 import org.rabbitjca.sample.it.invalid.InvalidConfigListener;
@@ -102,6 +103,21 @@ class ConnectFailuresSayWhatIsWrongIT {
                         "Cannot resolve the host name in 'addresses' (no-such-host.test:5672)"),
                 () -> server.assertPublishFails("timeout", QUEUE, BrokerUnreachableException.class,
                         "Timed out after 1500 ms connecting to the broker at " + frozen.addresses()));
+    }
+
+    @Test
+    void aPoolWithInvalidPropertiesIsNamedAndEveryProblemListedAtOnce() throws Exception {
+        Map<String, String> answer = publishOnce("invalid");
+        String message = answer.getOrDefault("message", "");
+        assertAll(() -> assertEquals(InvalidConfigurationException.class.getName(), answer.get("exception"),
+                        answer.toString()),
+                () -> assertTrue(message.startsWith("Invalid rabbitmq-jca configuration of connection pool "
+                        + "'it-invalid' at 127.0.0.1:" + plain.amqpPort() + ",,: "), message),
+                () -> assertTrue(message.contains("addresses '127.0.0.1:" + plain.amqpPort() + ",,' has an empty "
+                        + "entry"), message),
+                () -> assertTrue(message.contains("requestedHeartbeatSeconds is -1"), message),
+                () -> assertTrue(message.contains("confirmTimeoutMillis is 0"), message),
+                () -> assertTrue(!message.contains("max-pool-size"), "no exhausted-pool hint: " + message));
     }
 
     @Test
@@ -222,6 +238,8 @@ class ConnectFailuresSayWhatIsWrongIT {
     private static List<ConnectorPool> pools() {
         return List.of(
                 pool("unreachable", Map.of("addresses", "127.0.0.1:" + DEAD_PORT)),
+                pool("invalid", Map.of("addresses", "127.0.0.1:" + plain.amqpPort() + ",,", "connectionName",
+                        "it-invalid", "requestedHeartbeatSeconds", "-1", "confirmTimeoutMillis", "0")),
                 pool("login", Map.of("password", WRONG_PASSWORD)),
                 pool("vhost", Map.of("virtualHost", "no-such-vhost")),
                 pool("dns", Map.of("addresses", "no-such-host.test:5672")),

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Each kind of bad activation config, set in {@code ejb-jar.xml}, fails its deployment with a message naming the
@@ -36,6 +37,13 @@ class InvalidActivationFailsDeploymentIT {
     /** War name, its activation config, and what its deployment failure must say. */
     private record Case(String war, Map<String, String> activationConfig, String expected) {
     }
+
+    /** A user who may read and write but not configure, as operators give applications. */
+    private static final String READ_WRITE_USER = "it-read-write";
+    private static final String READ_WRITE_PASSWORD = "it-read-write-pw";
+    private static final String READ_WRITE_QUEUE = "it.read-write";
+    /** Its queue with the retry and dead-letter queues an operator created: the bean consumes it. */
+    private static final String OPERATOR_MADE_QUEUE = "it.operator-made";
 
     private static final String MISSING_QUEUE = "activation property 'queue' is missing or empty; name the queue to "
             + "consume from: @ActivationConfigProperty(propertyName = \"queue\", propertyValue = \"orders\")";
@@ -51,27 +59,61 @@ class InvalidActivationFailsDeploymentIT {
                     "maxConcurrency is 0 but must be at least 1"),
             new Case("zero-attempts", Map.of("queue", "it.invalid", "maxAttempts", "0"),
                     "maxAttempts is 0 but must be at least 1"),
+            new Case("every-level-at-once", Map.of("queue", "it.invalid", "prefetchCount", "-1", "maxConcurrency",
+                    "20", "requestedHeartbeatSeconds", "-5"),
+                    "prefetchCount is -1 but must be between 1 and 65535 (unacknowledged messages the broker sends "
+                            + "ahead); requestedHeartbeatSeconds is -5 but must be between 0 and 65535 (seconds; 0 "
+                            + "turns heartbeats off)"),
             new Case("absent-queue", Map.of("queue", "it.absent"),
-                    "cannot consume queue 'it.absent' in virtual host '/' at 127.0.0.1:PORT: 404 NOT_FOUND - no queue "
-                            + "'it.absent' in vhost '/'"),
+                    "cannot consume queue 'it.absent' in virtual host '/' at 127.0.0.1:PORT: consuming queue "
+                            + "'it.absent' was refused: 404 NOT_FOUND - no queue 'it.absent' in vhost '/'. Create the "
+                            + "queue, or set declareQueue=true to let the adapter declare it."),
             new Case("conflicting-queue", Map.of("queue", "it.conflict", "declareQueue", "true"),
-                    "cannot consume queue 'it.conflict' in virtual host '/' at 127.0.0.1:PORT: 406 PRECONDITION_FAILED"
-                            + " - inequivalent arg 'x-max-length'"));
+                    "cannot consume queue 'it.conflict' in virtual host '/' at 127.0.0.1:PORT: declaring queue "
+                            + "'it.conflict' was refused: 406 PRECONDITION_FAILED - inequivalent arg 'x-max-length'"),
+            new Case("no-configure-permission", Map.of("queue", READ_WRITE_QUEUE, "username", READ_WRITE_USER,
+                    "password", READ_WRITE_PASSWORD),
+                    "declaring retry queue '" + READ_WRITE_QUEUE + ".retry.1000ms' was refused: 403 ACCESS_REFUSED - "
+                            + "access to queue '" + READ_WRITE_QUEUE + ".retry.1000ms' in vhost '/' refused for user '"
+                            + READ_WRITE_USER + "'. User '" + READ_WRITE_USER + "' needs the configure permission on "
+                            + "it in virtual host '/' (rabbitmqctl set_permissions), or create the retry and "
+                            + "dead-letter queues yourself and set declareRetryQueues=false."),
+            new Case("retry-queues-missing", Map.of("queue", READ_WRITE_QUEUE, "username", READ_WRITE_USER,
+                    "password", READ_WRITE_PASSWORD, "declareRetryQueues", "false"),
+                    "checking that retry queue '" + READ_WRITE_QUEUE + ".retry.1000ms' exists "
+                            + "(declareRetryQueues=false) was refused: 404 NOT_FOUND - no queue '" + READ_WRITE_QUEUE
+                            + ".retry.1000ms' in vhost '/'. Create it (durable, with the arguments the configuration "
+                            + "reference gives), or set declareRetryQueues=true to let the adapter declare it."));
+
+
+    private static final Case OPERATOR_MADE = new Case("operator-made-queues", Map.of("queue", OPERATOR_MADE_QUEUE,
+            "username", READ_WRITE_USER, "password", READ_WRITE_PASSWORD, "declareRetryQueues", "false",
+            "maxAttempts", "2"), "");
 
     @Test
     void eachBadActivationConfigFailsItsDeploymentSayingWhatIsWrong(RabbitNode node) throws Exception {
         Path workDir = Files.createDirectories(Path.of(System.getProperty("rabbitjca.workdir"), "invalid-activation"));
         BrokerClient.declareEmpty(node, "it.conflict", Map.of("x-max-length", 10));
+        BrokerClient.declareEmpty(node, READ_WRITE_QUEUE, null);
+        BrokerClient.declareEmpty(node, OPERATOR_MADE_QUEUE, null);
+        BrokerClient.declareEmpty(node, OPERATOR_MADE_QUEUE + ".retry.1000ms", Map.of("x-message-ttl", 1000,
+                "x-dead-letter-exchange", "", "x-dead-letter-routing-key", OPERATOR_MADE_QUEUE));
+        BrokerClient.declareEmpty(node, OPERATOR_MADE_QUEUE + ".dlq", null);
+        node.rabbitmqctl("add_user", READ_WRITE_USER, READ_WRITE_PASSWORD);
+        node.rabbitmqctl("set_permissions", "-p", "/", READ_WRITE_USER, "^$", ".*", ".*");
         List<Path> wars = new ArrayList<>();
         for (Case bad : CASES) {
             wars.add(war(workDir, bad));
         }
+        wars.add(war(workDir, OPERATOR_MADE));
 
         String log;
+        Map<String, Integer> consumersOn;
         try (PayaraMicroProcess micro = PayaraMicroProcess.startAndAwaitReady(
                 Path.of(System.getProperty("payara.micro.jar")), workDir,
                 PostBootCommands.commands(node.amqpPort()), wars, Duration.ofMinutes(3))) {
             log = micro.log();
+            consumersOn = consumers(node);
         }
 
         Map<String, String> wrong = new LinkedHashMap<>();
@@ -87,6 +129,18 @@ class InvalidActivationFailsDeploymentIT {
             }
         }
         assertEquals(Map.of(), wrong, "deployments that did not fail as expected; Micro's log is in " + workDir);
+        assertTrue(log.contains(OPERATOR_MADE.war() + " was successfully deployed"), "a user without the configure "
+                + "permission consumes once an operator made the retry and dead-letter queues; log in " + workDir);
+        assertEquals(1, consumersOn.get(OPERATOR_MADE_QUEUE), "the bean consumed " + OPERATOR_MADE_QUEUE);
+    }
+
+    /** @return the consumer count of every queue on the node */
+    private static Map<String, Integer> consumers(RabbitNode node) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        node.rabbitmqctl("list_queues", "--no-table-headers", "name", "consumers").lines()
+                .map(line -> line.split("\t")).filter(cells -> cells.length == 2)
+                .forEach(cells -> counts.put(cells[0].trim(), Integer.parseInt(cells[1].trim())));
+        return counts;
     }
 
     private static Path war(Path workDir, Case bad) {

@@ -2,9 +2,11 @@
 package org.rabbitjca.sample.it;
 
 import org.junit.jupiter.api.Test;
-import org.rabbitjca.sample.it.support.MicroWithPrivateBroker;
+import org.rabbitjca.sample.it.app.MandatoryListener;
 import org.rabbitjca.sample.it.support.BrokerClient;
 import org.rabbitjca.sample.it.support.DeployedSample;
+import org.rabbitjca.sample.it.support.MicroWithPrivateBroker;
+import org.rabbitjca.sample.it.support.Poll;
 import org.rabbitjca.testbroker.Http;
 import org.rabbitjca.testbroker.RabbitNode;
 import org.rabbitjca.testbroker.RabbitNodeExtension;
@@ -123,6 +125,19 @@ class PooledPublishingIT extends DeployedSample {
                 () -> "redeclaring with other arguments: " + result);
         assertEquals("published", result.get("afterwards"));
         assertEquals(1, node.queueMessageCount(queue), "the publish after the refusal reached the queue");
+    }
+
+    @Test
+    void mandatoryPublishesReachTheAdaptersBeansWithoutTheReturnCorrelationHeader() throws Exception {
+        Map<String, String> published = Http.post(base, "api/probe/publish-concurrently?queue="
+                + MandatoryListener.QUEUE + "&threads=2&perThread=50&mandatory=true", Duration.ofMinutes(1));
+        assertEquals("100", published.get("confirmed"), () -> "mandatory publishes confirmed: " + published);
+
+        Map<String, String> counts = Poll.until(Duration.ofSeconds(30), () -> Http.get(base,
+                "api/probe/deliveries?listener=" + MandatoryListener.QUEUE),
+                seen -> Integer.parseInt(seen.get("distinctProcessed")) >= 100);
+        assertEquals("100", counts.get("distinctProcessed"), () -> "the bean got them all: " + counts);
+        assertEquals("0", counts.get("withPublishHeader"), () -> "x-rabbitjca-publish-seq is stripped: " + counts);
     }
 
     private static void assertPoolUsesOneConnectionAndAtMostMaxChannels(RabbitNode node) {

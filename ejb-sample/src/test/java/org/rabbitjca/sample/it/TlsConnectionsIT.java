@@ -106,7 +106,10 @@ class TlsConnectionsIT {
                 () -> server.assertPublishFails("tls-wrong-host", QUEUE, TlsHandshakeException.class,
                         "the broker's certificate does not name the host connected to"),
                 () -> server.assertPublishFails("tls-v11", QUEUE, TlsHandshakeException.class,
-                        "no TLS protocol version is acceptable to both sides: tlsProtocols allows TLSv1.1"));
+                        "no TLS protocol version is acceptable to both sides: tlsProtocols allows TLSv1.1"),
+                () -> server.assertPublishFails("tls-plain-port", QUEUE, TlsHandshakeException.class,
+                        "the port does not speak TLS (Unsupported or unrecognized SSL message). Check that "
+                                + "'addresses' names the broker's TLS port (usually 5671)."));
     }
 
     @Test
@@ -165,6 +168,8 @@ class TlsConnectionsIT {
                 pool("tls-untrusted", tlsAt),
                 pool("tls-wrong-host", otherNameAt, trust),
                 pool("tls-v11", tlsAt, trust, Map.of("tlsProtocols", "TLSv1.1")),
+                pool("tls-plain-port", Map.of("addresses", "127.0.0.1:" + serverOnly.amqpPort(), "useTls", "true"),
+                        trust),
                 pool("mutual-external", mutualAt, Map.of("keyStore", clientRequired.keyStore().toString(),
                         "keyStorePassword", clientRequired.keyStorePassword(), "saslMechanism", "EXTERNAL")),
                 pool("mutual-no-certificate", mutualAt));

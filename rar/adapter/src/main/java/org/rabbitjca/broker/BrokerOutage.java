@@ -44,8 +44,8 @@ final class BrokerOutage {
         String next = nextAttempt == null || !now.isBefore(nextAttempt) ? "an attempt to reconnect is under way"
                 : "the next attempt is at " + clock(nextAttempt) + " (in "
                 + Duration.between(now, nextAttempt).truncatedTo(ChronoUnit.MILLIS).toMillis() + " ms)";
-        throw new BrokerUnavailableException("The broker is unavailable since " + clock(since) + ": " + reason
-                + " Failing at once instead of waiting: " + next + ".", failure);
+        throw new BrokerUnavailableException("The broker is unavailable since " + clock(since) + ": "
+                + Sentences.end(reason) + " Failing at once instead of waiting: " + next + ".", failure);
     }
 
     /** A connection attempt failed: the next one waits for the backoff. */

@@ -4,6 +4,7 @@ package org.rabbitjca.broker;
 import org.rabbitjca.settings.TlsSettings;
 
 import javax.net.ssl.SSLException;
+import java.util.Locale;
 
 /**
  * Says in words why a TLS handshake failed. The JDK reports each cause as an {@code SSLException} whose message is
@@ -38,11 +39,13 @@ final class TlsFailures {
             return "the broker refused the client certificate or wanted one (" + text + "): set keyStore to a "
                     + "certificate signed by an authority the broker trusts.";
         }
-        if (text.contains("Unrecognized SSL message") || text.contains("plaintext")) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        // JDK 17 says "Unsupported or unrecognized SSL message" when a plain AMQP port answers the handshake.
+        if (lower.contains("unrecognized ssl message") || lower.contains("plaintext")) {
             return "the port does not speak TLS (" + text + "). Check that 'addresses' names the broker's TLS "
                     + "port (usually 5671).";
         }
-        return text;
+        return Sentences.end(text);
     }
 
     private static String deepestMessage(Throwable failure) {

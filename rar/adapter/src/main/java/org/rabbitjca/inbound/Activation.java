@@ -12,6 +12,7 @@ import org.rabbitjca.broker.Channels;
 import org.rabbitjca.broker.CloseReason;
 import org.rabbitjca.broker.ConnectionGroup;
 import org.rabbitjca.broker.ConnectionRole;
+import org.rabbitjca.broker.Sentences;
 import org.rabbitjca.settings.ConnectionSettings;
 import org.rabbitjca.settings.ConsumerSettings;
 import org.rabbitjca.settings.PoolSettings;
@@ -109,16 +110,17 @@ public final class Activation {
                     consumer.queue(), connection.describeAddresses(), consumer.prefetchCount(),
                     consumer.maxConcurrency(), processor.describe());
         } catch (IOException refused) {
-            String reason = brokerReason(refused);
-            if (reason == null) {
+            CloseReason reason = CloseReason.find(refused);
+            if (reason == null || reason.scope() != CloseReason.Scope.CHANNEL) {
                 lost(null, refused.toString());
                 return;
             }
             releaseConnections();
+            String why = refused instanceof RefusedStepException step
+                    ? step.explain(reason, connection.username(), connection.virtualHost())
+                    : reason.replyCode() + " " + reason.replyText();
             throw new ResourceException(name + " cannot consume queue '" + consumer.queue() + "' in virtual host '"
-                    + connection.virtualHost() + "' at " + connection.describeAddresses() + ": " + reason
-                    + ". Check that the queue exists (or set declareQueue=true), that declared queues and exchanges "
-                    + "match the existing ones, and that the user may read and configure them.", refused);
+                    + connection.virtualHost() + "' at " + connection.describeAddresses() + ": " + why, refused);
         } catch (RuntimeException unreachable) {
             lost(null, unreachable.getMessage());
         }
@@ -130,7 +132,8 @@ public final class Activation {
             TopologyDeclarer.declare(channel, consumer);
             ConsumerSession opened = new ConsumerSession(channel, consumer, concurrency, processor, router, workManager,
                     this::lost, name);
-            opened.consume();
+            TopologyDeclarer.step("consuming queue '" + consumer.queue() + "'", "read",
+                    TopologyDeclarer.NO_SUCH_QUEUE, "", opened::consume);
             return opened;
         } catch (IOException | RuntimeException failure) {
             Channels.closeForGood(channel);
@@ -147,8 +150,8 @@ public final class Activation {
             session = null;
             if (downSince == null) {
                 downSince = Instant.now();
-                LOG.log(Level.WARNING, "{0}: not consuming queue ''{1}'': {2}. Reconnecting with backoff (up to {3} s "
-                        + "between attempts) until it works.", name, consumer.queue(), reason,
+                LOG.log(Level.WARNING, "{0}: not consuming queue ''{1}'': {2} Reconnecting with backoff (up to {3} s "
+                        + "between attempts) until it works.", name, consumer.queue(), Sentences.end(reason),
                         connection.reconnect().maxMillis() / 1000);
             }
         }
@@ -268,12 +271,5 @@ public final class Activation {
         publisher.close();
         connections.release(publishGroup);
         connections.release(consumeGroup);
-    }
-
-    /** @return the broker's reply when it refused at the channel level (404, 406, 403), else null */
-    private static String brokerReason(IOException failure) {
-        CloseReason reason = CloseReason.find(failure);
-        return reason != null && reason.scope() == CloseReason.Scope.CHANNEL
-                ? reason.replyCode() + " " + reason.replyText() : null;
     }
 }

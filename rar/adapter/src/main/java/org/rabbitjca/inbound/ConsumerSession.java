@@ -9,6 +9,7 @@ import com.rabbitmq.client.ShutdownSignalException;
 import jakarta.resource.spi.work.WorkManager;
 import org.rabbitjca.broker.Channels;
 import org.rabbitjca.broker.CloseReason;
+import org.rabbitjca.broker.ReturnCorrelation;
 import org.rabbitjca.settings.ConsumerSettings;
 
 import java.io.IOException;
@@ -124,7 +125,9 @@ final class ConsumerSession {
         @Override
         public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties,
                                    byte[] body) {
-            dispatcher.dispatch(new DeliveredMessage(consumer.queue(), body, properties, envelope));
+            // The header of mandatory publishes is the publisher's business, not the bean's.
+            dispatcher.dispatch(new DeliveredMessage(consumer.queue(), body, ReturnCorrelation.untag(properties),
+                    envelope));
         }
 
         @Override

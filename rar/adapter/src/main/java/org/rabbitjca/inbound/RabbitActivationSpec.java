@@ -8,8 +8,7 @@ import jakarta.resource.spi.InvalidPropertyException;
 import jakarta.resource.spi.ResourceAdapter;
 import org.rabbitjca.api.RabbitMessageListener;
 import org.rabbitjca.ra.RabbitResourceAdapter;
-import org.rabbitjca.settings.ConnectionSettings;
-import org.rabbitjca.settings.ConsumerSettings;
+import org.rabbitjca.settings.EndpointConfiguration;
 import org.rabbitjca.settings.EndpointProperties;
 import org.rabbitjca.settings.InvalidSettingsException;
 
@@ -28,28 +27,17 @@ public class RabbitActivationSpec extends EndpointProperties implements Activati
 
     @Override
     public void validate() throws InvalidPropertyException {
-        String where = "message-driven bean listening to "
-                + (getQueue() == null ? "no queue" : "queue '" + getQueue() + "'");
-        consumerSettings(where);
-        connectionSettings(where);
+        configuration("message-driven bean listening to "
+                + (getQueue() == null ? "no queue" : "queue '" + getQueue() + "'"));
     }
 
     /**
      * @param where names the endpoint in error messages
-     * @return the validated consumer settings, the adapter's defaults applied
-     * @throws InvalidSettingsException listing every invalid activation property
+     * @return the validated consumer and connection settings, the adapter's defaults applied
+     * @throws InvalidSettingsException listing every invalid activation property, of both kinds
      */
-    public ConsumerSettings consumerSettings(String where) throws InvalidSettingsException {
-        return ConsumerSettings.resolve(where, adapter(), this);
-    }
-
-    /**
-     * @param where names the endpoint in error messages
-     * @return the validated connection settings, the adapter's defaults applied
-     * @throws InvalidSettingsException listing every invalid connection property
-     */
-    public ConnectionSettings connectionSettings(String where) throws InvalidSettingsException {
-        return ConnectionSettings.resolve(where, adapter(), this);
+    public EndpointConfiguration configuration(String where) throws InvalidSettingsException {
+        return EndpointConfiguration.resolve(where, adapter(), this);
     }
 
     private RabbitResourceAdapter adapter() {

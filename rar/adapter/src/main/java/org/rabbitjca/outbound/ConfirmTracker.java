@@ -1,22 +1,22 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.outbound;
 
-import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.ConfirmListener;
 import com.rabbitmq.client.Return;
 import com.rabbitmq.client.ReturnCallback;
 import org.rabbitjca.api.PublishNackedException;
 import org.rabbitjca.api.PublishReturnedException;
+import org.rabbitjca.broker.ReturnCorrelation;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * Correlates publisher confirms and returns of one channel with the publishes awaiting them, by publish sequence
- * number. A mandatory message carries its sequence number in the header {@value #SEQUENCE_HEADER}, because a
+ * number. A mandatory message carries its sequence number in the header {@link ReturnCorrelation#HEADER}, because a
  * {@code basic.return} says nothing else that identifies it; the broker sends the return before the confirm of the
  * same message, so the confirm completes the publish with the return's failure.
  *
@@ -26,7 +26,6 @@ import java.util.concurrent.ConcurrentSkipListMap;
 final class ConfirmTracker implements ConfirmListener, ReturnCallback {
 
     /** Header that correlates a returned mandatory message with its publish. */
-    static final String SEQUENCE_HEADER = "x-rabbitjca-publish-seq";
 
     private final class Pending {
         final CompletableFuture<Void> future = new CompletableFuture<>();
@@ -147,31 +146,16 @@ final class ConfirmTracker implements ConfirmListener, ReturnCallback {
 
     @Override
     public void handle(Return returned) {
-        Object header = returned.getProperties().getHeaders() == null ? null
-                : returned.getProperties().getHeaders().get(SEQUENCE_HEADER);
-        if (!(header instanceof Number sequence)) {
+        OptionalLong sequence = ReturnCorrelation.sequenceOf(returned.getProperties());
+        if (sequence.isEmpty()) {
             return;
         }
-        Pending entry = pending.get(sequence.longValue());
+        Pending entry = pending.get(sequence.getAsLong());
         if (entry != null) {
             entry.returned = new PublishReturnedException("The mandatory message published to " + entry.target()
                     + " was returned by the broker: " + returned.getReplyCode() + " " + returned.getReplyText()
                     + ". No queue is bound for this routing key; declare and bind one, or check the routing key.",
                     returned.getReplyCode(), returned.getReplyText());
         }
-    }
-
-    /**
-     * Adds the correlation header to the properties of a mandatory publish.
-     *
-     * @param properties the caller's properties, or {@code null}
-     * @param sequenceNumber the publish sequence number
-     * @return new properties carrying the header
-     */
-    static AMQP.BasicProperties withSequenceHeader(AMQP.BasicProperties properties, long sequenceNumber) {
-        AMQP.BasicProperties base = properties == null ? new AMQP.BasicProperties() : properties;
-        Map<String, Object> headers = base.getHeaders() == null ? new HashMap<>() : new HashMap<>(base.getHeaders());
-        headers.put(SEQUENCE_HEADER, sequenceNumber);
-        return base.builder().headers(headers).build();
     }
 }

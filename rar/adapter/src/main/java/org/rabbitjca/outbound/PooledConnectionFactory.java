@@ -3,9 +3,11 @@ package org.rabbitjca.outbound;
 
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionManager;
+import org.rabbitjca.api.InvalidConfigurationException;
 import org.rabbitjca.api.RabbitConnection;
 import org.rabbitjca.api.RabbitConnectionFactory;
 import org.rabbitjca.api.RabbitException;
+import org.rabbitjca.settings.InvalidSettingsException;
 
 import javax.naming.Reference;
 import java.io.Serial;
@@ -35,15 +37,38 @@ public final class PooledConnectionFactory implements RabbitConnectionFactory, S
         try {
             return (RabbitConnection) connectionManager.allocateConnection(managedFactory, null);
         } catch (ResourceException failure) {
-            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-                if (cause instanceof RabbitException known) {
-                    throw known;
-                }
-            }
-            throw new RabbitException("The container could not provide a RabbitMQ channel from the pool: "
-                    + failure.getMessage() + ". If the pool is exhausted, close every RabbitConnection "
-                    + "(try-with-resources) or raise max-pool-size.", failure);
+            throw translate(failure);
         }
+    }
+
+    /**
+     * @return what the application gets for a failed allocation: the adapter's own exception when the failure
+     *         came from the adapter (the container wraps it), else a description of what the container said
+     */
+    private static RabbitException translate(ResourceException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RabbitException known) {
+                return known;
+            }
+            if (cause instanceof InvalidSettingsException invalid) {
+                return new InvalidConfigurationException(invalid.getMessage() + ". Fix the pool's properties "
+                        + "(connector-connection-pool) and redeploy; see the configuration reference.", invalid);
+            }
+        }
+        return new RabbitException("The container could not provide a RabbitMQ channel from the pool: "
+                + failure.getMessage() + (looksExhausted(failure) ? ". The pool is exhausted: close every "
+                + "RabbitConnection (try-with-resources) or raise max-pool-size." : ""), failure);
+    }
+
+    /** @return whether the container's text says every channel is in use (Payara, GlassFish: RAR5117) */
+    private static boolean looksExhausted(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String text = cause.getMessage();
+            if (text != null && (text.contains("max-pool-size") || text.contains("max-wait-time"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

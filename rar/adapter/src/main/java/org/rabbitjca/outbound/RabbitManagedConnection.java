@@ -18,6 +18,7 @@ import org.rabbitjca.api.RabbitException;
 import org.rabbitjca.broker.Channels;
 import org.rabbitjca.broker.ConnectionGroup;
 import org.rabbitjca.broker.PublishGate;
+import org.rabbitjca.broker.ReturnCorrelation;
 import org.rabbitjca.settings.PoolSettings;
 
 import javax.security.auth.Subject;
@@ -139,7 +140,7 @@ public final class RabbitManagedConnection implements ManagedConnection {
         CompletableFuture<Void> confirm = confirms.expect(sequence, exchange, routingKey);
         try {
             send(exchange, routingKey, mandatory,
-                    mandatory ? ConfirmTracker.withSequenceHeader(properties, sequence) : properties, body);
+                    mandatory ? ReturnCorrelation.tag(properties, sequence) : properties, body);
         } catch (RuntimeException failure) {
             confirms.forget(sequence);
             throw failure;

@@ -21,7 +21,9 @@ import org.rabbitjca.broker.ConnectionGroup;
 import org.rabbitjca.broker.ConnectionRole;
 import org.rabbitjca.ra.RabbitResourceAdapter;
 import org.rabbitjca.settings.ConnectionProperties;
+import org.rabbitjca.settings.ConnectionProperties;
 import org.rabbitjca.settings.ConnectionSettings;
+import org.rabbitjca.settings.PoolConfiguration;
 import org.rabbitjca.settings.PoolSettings;
 
 import javax.security.auth.Subject;
@@ -131,10 +133,10 @@ public class RabbitManagedConnectionFactory extends ConnectionProperties impleme
                         throw new ResourceException("This connection factory is not associated with the rabbitmq-jca "
                                 + "resource adapter; declare it as a connector-connection-pool of rabbitmq-jca");
                     }
-                    String where = "connection pool " + this;
-                    ConnectionSettings connection = ConnectionSettings.resolve(where, resourceAdapter, this);
-                    PoolSettings pool = PoolSettings.resolve(where, publisherConfirms, confirmTimeoutMillis,
-                            physicalConnections);
+                    PoolConfiguration configuration = PoolConfiguration.resolve(describe(), resourceAdapter, this,
+                            publisherConfirms, confirmTimeoutMillis, physicalConnections);
+                    ConnectionSettings connection = configuration.connection();
+                    PoolSettings pool = configuration.pool();
                     current = new Resolved(connection, pool, resourceAdapter.connections()
                             .acquire(connection, ConnectionRole.PUBLISH, pool.physicalConnections()));
                     resolved = current;
@@ -142,6 +144,14 @@ public class RabbitManagedConnectionFactory extends ConnectionProperties impleme
             }
         }
         return current;
+    }
+
+    /**
+     * @return the pool as its errors name it: the container gives a pool no name the adapter can read, so its
+     *         connection name and addresses
+     */
+    String describe() {
+        return "connection pool " + ConnectionProperties.describeTarget(resourceAdapter, this);
     }
 
     /** @return the resolved connection settings; only valid once a channel was created */

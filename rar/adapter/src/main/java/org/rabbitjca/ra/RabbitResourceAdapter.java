@@ -17,7 +17,7 @@ import org.rabbitjca.inbound.Activation;
 import org.rabbitjca.inbound.RabbitActivationSpec;
 import org.rabbitjca.settings.ConsumerProperties;
 import org.rabbitjca.settings.ConnectionSettings;
-import org.rabbitjca.settings.ConsumerSettings;
+import org.rabbitjca.settings.EndpointConfiguration;
 import org.rabbitjca.settings.InvalidSettingsException;
 
 import javax.transaction.xa.XAResource;
@@ -97,9 +97,9 @@ public class RabbitResourceAdapter extends ConsumerProperties implements Resourc
             throw new NotSupportedException("rabbitmq-jca cannot activate " + spec + ": not a RabbitActivationSpec");
         }
         String name = "message-driven bean '" + factory.getActivationName() + "'";
-        ConsumerSettings consumer = rabbitSpec.consumerSettings(name);
-        ConnectionSettings connection = rabbitSpec.connectionSettings(name);
-        Activation activation = new Activation(name, factory, consumer, connection, connections(), workManager, timer);
+        EndpointConfiguration configuration = rabbitSpec.configuration(name);
+        Activation activation = new Activation(name, factory, configuration.consumer(), configuration.connection(),
+                connections(), workManager, timer);
         activation.start();
         activations.put(new EndpointKey(factory, spec), activation);
     }

@@ -19,9 +19,12 @@ final class AddressList {
 
     static List<Address> parse(String text, int defaultPort, Problems problems) {
         List<Address> addresses = new ArrayList<>();
-        for (String entry : text.split(",")) {
+        boolean emptyEntry = false;
+        int before = problems.count();
+        for (String entry : text.split(",", -1)) {
             String trimmed = entry.trim();
             if (trimmed.isEmpty()) {
+                emptyEntry = true;
                 continue;
             }
             Address address = parseOne(trimmed, defaultPort);
@@ -32,8 +35,14 @@ final class AddressList {
                 addresses.add(address);
             }
         }
-        if (addresses.isEmpty() && !text.isBlank()) {
+        if (text.isBlank()) {
+            return addresses; // reported as an empty property by the caller
+        }
+        if (addresses.isEmpty() && problems.count() == before) {
             problems.add("addresses '" + text + "' names no broker; set host[:port], e.g. 'rabbit1:5672'");
+        } else if (emptyEntry) {
+            problems.add("addresses '" + text + "' has an empty entry (a comma too many); remove it, e.g. "
+                    + "'rabbit1:5672,rabbit2:5672'");
         }
         return addresses;
     }

@@ -7,6 +7,7 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -283,6 +284,34 @@ public abstract class ConnectionProperties implements Serializable {
         } else {
             values.put(property, value);
         }
+    }
+
+    /**
+     * @param levels property levels, general first; nulls are skipped
+     * @return one level holding, for each property, the value of the most specific level that sets it
+     */
+    static ConnectionProperties merge(ConnectionProperties... levels) {
+        ConnectionProperties merged = new ConnectionProperties() { };
+        for (ConnectionProperties level : levels) {
+            if (level != null) {
+                level.overlay(merged);
+            }
+        }
+        return merged;
+    }
+
+    /**
+     * Names a configuration by what identifies it before it is validated: its connection name and addresses, as
+     * the levels set them (defaults where they do not), e.g. {@code "'orders-app' at rabbit1:5672"}. Never shows a
+     * secret.
+     *
+     * @param levels property levels, general first; nulls are skipped
+     * @return the description
+     */
+    public static String describeTarget(ConnectionProperties... levels) {
+        ConnectionProperties merged = merge(levels);
+        return "'" + Objects.requireNonNullElse(merged.getConnectionName(), ConnectionSettings.DEFAULT_CONNECTION_NAME)
+                + "' at " + Objects.requireNonNullElse(merged.getAddresses(), ConnectionSettings.DEFAULT_ADDRESSES);
     }
 
     /**

@@ -59,13 +59,21 @@ public record ConnectionSettings(List<Address> addresses, boolean shuffleAddress
      */
     public static ConnectionSettings resolve(String where, ConnectionProperties... levels)
             throws InvalidSettingsException {
-        ConnectionProperties merged = new ConnectionProperties() { };
-        for (ConnectionProperties level : levels) {
-            if (level != null) {
-                level.overlay(merged);
-            }
-        }
         Problems problems = new Problems();
+        ConnectionSettings settings = resolve(problems, levels);
+        problems.throwIfAny(where);
+        return settings;
+    }
+
+    /**
+     * Like {@link #resolve(String, ConnectionProperties...)}, adding every problem to {@code problems}, so that the
+     * caller reports them with those of other settings.
+     *
+     * @return the settings, or {@code null} when a problem was found
+     */
+    static ConnectionSettings resolve(Problems problems, ConnectionProperties... levels) {
+        ConnectionProperties merged = ConnectionProperties.merge(levels);
+        int before = problems.count();
         boolean useTls = Boolean.TRUE.equals(merged.getUseTls());
         String addressText = problems.notBlank("addresses", merged.getAddresses(), DEFAULT_ADDRESSES,
                 "rabbit1:5672,rabbit2:5672");
@@ -80,13 +88,19 @@ public record ConnectionSettings(List<Address> addresses, boolean shuffleAddress
                 DEFAULT_CONNECTION_TIMEOUT_MILLIS, 1, "milliseconds; waiting forever is not allowed");
         String name = problems.notBlank("connectionName", merged.getConnectionName(), DEFAULT_CONNECTION_NAME,
                 "orders-app");
+        int initialCheck = problems.count();
         int initialDelay = problems.atLeast("reconnectInitialDelayMillis", merged.getReconnectInitialDelayMillis(),
                 Backoff.DEFAULT_INITIAL_MILLIS, 1, "milliseconds before the first reconnect attempt");
+        boolean initialValid = problems.count() == initialCheck;
+        // Compared with reconnectInitialDelayMillis only when that one is valid: "at least -5" would be nonsense.
         int maxDelay = problems.atLeast("reconnectMaxDelayMillis", merged.getReconnectMaxDelayMillis(),
-                Backoff.DEFAULT_MAX_MILLIS, initialDelay, "milliseconds; at least reconnectInitialDelayMillis");
+                Backoff.DEFAULT_MAX_MILLIS, initialValid ? initialDelay : 1,
+                initialValid ? "milliseconds; at least reconnectInitialDelayMillis" : "milliseconds");
         TlsSettings tls = TlsResolver.resolve(useTls, merged, problems);
         boolean external = externalLogin(merged.getSaslMechanism(), tls, problems);
-        problems.throwIfAny(where);
+        if (problems.count() > before) {
+            return null;
+        }
         return new ConnectionSettings(addresses, !Boolean.FALSE.equals(merged.getShuffleAddresses()), virtualHost,
                 username, new Secret(password), external, heartbeat, timeout, name,
                 new Backoff(initialDelay, maxDelay), tls);

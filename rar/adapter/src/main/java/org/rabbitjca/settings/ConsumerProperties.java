@@ -23,6 +23,7 @@ public abstract class ConsumerProperties extends ConnectionProperties {
     private Double retryMultiplier;
     private Integer retryMaxDelayMillis;
     private String deadLetterExchange;
+    private Boolean declareRetryQueues;
 
     /** @return the prefetchCount property, or {@code null} when not set at this level */
     public Integer getPrefetchCount() {
@@ -117,6 +118,21 @@ public abstract class ConsumerProperties extends ConnectionProperties {
         this.deadLetterExchange = deadLetterExchange;
     }
 
+    /** @return the declareRetryQueues property, or {@code null} when not set at this level */
+    public Boolean getDeclareRetryQueues() {
+        return declareRetryQueues;
+    }
+
+    /** @param declareRetryQueues see the description */
+    @ConfigProperty(description = "Whether the adapter declares the retry queues (<queue>.retry.<delay>ms) and the "
+            + "default dead-letter queue (<queue>.dlq) when the bean starts, which needs the configure permission on "
+            + "them. false: they must exist (an operator creates them, with the arguments the configuration reference "
+            + "gives); the adapter only checks that they do, which needs no permission, and fails the deployment "
+            + "naming each one missing. Default: true")
+    public void setDeclareRetryQueues(Boolean declareRetryQueues) {
+        this.declareRetryQueues = declareRetryQueues;
+    }
+
     /**
      * Copies every consumer property set at this level over {@code target}, leaving the others untouched.
      *
@@ -130,5 +146,6 @@ public abstract class ConsumerProperties extends ConnectionProperties {
         if (retryMultiplier != null) target.retryMultiplier = retryMultiplier;
         if (retryMaxDelayMillis != null) target.retryMaxDelayMillis = retryMaxDelayMillis;
         if (deadLetterExchange != null) target.deadLetterExchange = deadLetterExchange;
+        if (declareRetryQueues != null) target.declareRetryQueues = declareRetryQueues;
     }
 }

@@ -37,12 +37,25 @@ public record ConsumerSettings(String queue, QueueTopology topology, int prefetc
      */
     public static ConsumerSettings resolve(String where, ConsumerProperties adapter, EndpointProperties endpoint)
             throws InvalidSettingsException {
+        Problems problems = new Problems();
+        ConsumerSettings settings = resolve(problems, adapter, endpoint);
+        problems.throwIfAny(where);
+        return settings;
+    }
+
+    /**
+     * Like {@link #resolve(String, ConsumerProperties, EndpointProperties)}, adding every problem to
+     * {@code problems}, so that the caller reports them with those of the connection settings.
+     *
+     * @return the settings, or {@code null} when a problem was found
+     */
+    static ConsumerSettings resolve(Problems problems, ConsumerProperties adapter, EndpointProperties endpoint) {
         ConsumerProperties merged = new ConsumerProperties() { };
         if (adapter != null) {
             adapter.overlayConsumer(merged);
         }
         endpoint.overlayConsumer(merged);
-        Problems problems = new Problems();
+        int before = problems.count();
         String queue = endpoint.getQueue() == null ? null : endpoint.getQueue().trim();
         if (queue == null || queue.isEmpty()) {
             // Payara drops an activation config property with an empty value, so "" arrives as null.
@@ -50,12 +63,15 @@ public record ConsumerSettings(String queue, QueueTopology topology, int prefetc
                     : "blank") + "; name the queue to consume from: @ActivationConfigProperty(propertyName = "
                     + "\"queue\", propertyValue = \"orders\")");
         }
-        QueueTopology topology = topology(endpoint, queue, problems);
+        QueueTopology topology = topology(endpoint, queue, !Boolean.FALSE.equals(merged.getDeclareRetryQueues()),
+                problems);
+        int bounds = problems.count();
         int prefetch = problems.between("prefetchCount", merged.getPrefetchCount(), DEFAULT_PREFETCH_COUNT, 1, 65_535,
                 "unacknowledged messages the broker sends ahead");
         int concurrency = problems.atLeast("maxConcurrency", merged.getMaxConcurrency(), DEFAULT_MAX_CONCURRENCY, 1,
                 "messages processed at once");
-        if (concurrency > prefetch) {
+        // Compared only when both are valid: the advice would be nonsense otherwise.
+        if (problems.count() == bounds && concurrency > prefetch) {
             problems.add("maxConcurrency is " + concurrency + " but prefetchCount is only " + prefetch
                     + "; the broker would never send enough messages to use them: raise prefetchCount to at least "
                     + concurrency + " or lower maxConcurrency");
@@ -68,12 +84,15 @@ public record ConsumerSettings(String queue, QueueTopology topology, int prefetc
             problems.add("deadLetterRoutingKey is empty while deadLetterExchange is the default exchange: dead "
                     + "letters would have nowhere to go; name a queue, or leave it unset for '<queue>.dlq'");
         }
-        problems.throwIfAny(where);
+        if (problems.count() > before) {
+            return null;
+        }
         return new ConsumerSettings(queue, topology, prefetch, concurrency, retry, deadLetterExchange,
                 deadLetterRoutingKey);
     }
 
-    private static QueueTopology topology(EndpointProperties endpoint, String queue, Problems problems) {
+    private static QueueTopology topology(EndpointProperties endpoint, String queue, boolean declareRetryQueues,
+                                          Problems problems) {
         boolean declareQueue = Boolean.TRUE.equals(endpoint.getDeclareQueue());
         String queueType = oneOf(problems, "queueType", endpoint.getQueueType(), QueueTopology.QUEUE_TYPES);
         String exchange = endpoint.getExchange() == null || endpoint.getExchange().isBlank() ? null
@@ -85,14 +104,16 @@ public record ConsumerSettings(String queue, QueueTopology topology, int prefetc
             problems.add("routingKeys or exchangeType is set but exchange is not: name the exchange to bind the "
                     + "queue to, or remove them");
         }
-        return new QueueTopology(declareQueue, queueType, exchange, exchangeType, routingKeys);
+        return new QueueTopology(declareQueue, queueType, exchange, exchangeType, routingKeys, declareRetryQueues);
     }
 
     private static RetryPolicy retry(ConsumerProperties merged, Problems problems) {
         int attempts = problems.atLeast("maxAttempts", merged.getMaxAttempts(), RetryPolicy.DEFAULT_MAX_ATTEMPTS, 1,
                 "tries in all; 1 means no retry");
+        int initialCheck = problems.count();
         int initial = problems.atLeast("retryInitialDelayMillis", merged.getRetryInitialDelayMillis(),
                 RetryPolicy.DEFAULT_INITIAL_DELAY_MILLIS, 0, "milliseconds before the second try");
+        boolean initialValid = problems.count() == initialCheck;
         double multiplier = merged.getRetryMultiplier() == null ? RetryPolicy.DEFAULT_MULTIPLIER
                 : merged.getRetryMultiplier();
         if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
@@ -100,8 +121,9 @@ public record ConsumerSettings(String queue, QueueTopology topology, int prefetc
                     + "the delay fixed)");
         }
         int max = problems.atLeast("retryMaxDelayMillis", merged.getRetryMaxDelayMillis(),
-                Math.max(RetryPolicy.DEFAULT_MAX_DELAY_MILLIS, initial), initial,
-                "milliseconds; the longest retry delay, not below retryInitialDelayMillis");
+                Math.max(RetryPolicy.DEFAULT_MAX_DELAY_MILLIS, initial), initialValid ? initial : 0,
+                initialValid ? "milliseconds; the longest retry delay, not below retryInitialDelayMillis"
+                        : "milliseconds; the longest retry delay");
         return new RetryPolicy(attempts, initial, multiplier, max);
     }
 

@@ -32,12 +32,25 @@ public record PoolSettings(boolean publisherConfirms, int confirmTimeoutMillis, 
     public static PoolSettings resolve(String where, Boolean publisherConfirms, Integer confirmTimeoutMillis,
                                        Integer physicalConnections) throws InvalidSettingsException {
         Problems problems = new Problems();
+        PoolSettings settings = resolve(problems, publisherConfirms, confirmTimeoutMillis, physicalConnections);
+        problems.throwIfAny(where);
+        return settings;
+    }
+
+    /**
+     * Like {@link #resolve(String, Boolean, Integer, Integer)}, adding every problem to {@code problems}, so that
+     * the caller reports them with those of the pool's connection settings.
+     *
+     * @return the settings, or {@code null} when a problem was found
+     */
+    static PoolSettings resolve(Problems problems, Boolean publisherConfirms, Integer confirmTimeoutMillis,
+                                Integer physicalConnections) {
+        int before = problems.count();
         int timeout = problems.atLeast("confirmTimeoutMillis", confirmTimeoutMillis, DEFAULT_CONFIRM_TIMEOUT_MILLIS, 1,
                 "milliseconds a publish waits for the broker's confirm");
         int connections = problems.between("physicalConnections", physicalConnections, DEFAULT_PHYSICAL_CONNECTIONS,
                 1, MAX_PHYSICAL_CONNECTIONS, "AMQP connections the pool's channels share");
-        problems.throwIfAny(where);
-        return new PoolSettings(publisherConfirms == null ? DEFAULT_PUBLISHER_CONFIRMS : publisherConfirms, timeout,
-                connections);
+        return problems.count() > before ? null : new PoolSettings(publisherConfirms == null
+                ? DEFAULT_PUBLISHER_CONFIRMS : publisherConfirms, timeout, connections);
     }
 }

@@ -13,6 +13,11 @@ final class Problems {
         problems.add(problem);
     }
 
+    /** @return how many problems were found so far: compare before and after a check to tell whether it failed */
+    int count() {
+        return problems.size();
+    }
+
     /** @return whether no problem was found so far */
     boolean isEmpty() {
         return problems.isEmpty();

@@ -11,9 +11,11 @@ import java.util.List;
  * @param exchange an exchange to declare and bind the queue to, or {@code null}
  * @param exchangeType the exchange's type
  * @param routingKeys the binding keys, never empty when {@code exchange} is set
+ * @param declareRetryQueues whether to declare the retry queues and the default dead-letter queue, or only check
+ *                           that they exist
  */
 public record QueueTopology(boolean declareQueue, String queueType, String exchange, String exchangeType,
-                            List<String> routingKeys) {
+                            List<String> routingKeys, boolean declareRetryQueues) {
 
     /** Queue types {@code queueType} accepts. */
     public static final List<String> QUEUE_TYPES = List.of("classic", "quorum");

@@ -31,7 +31,7 @@ class BrokerOutageTest {
 
         assertAll(() -> assertSame(refused, fast.getCause()),
                 () -> assertTrue(fast.getMessage().matches("The broker is unavailable since \\d\\d:\\d\\d:\\d\\d.*: "
-                        + "Cannot reach the broker at h:1 Failing at once instead of waiting: the next attempt is at "
+                        + "Cannot reach the broker at h:1\\. Failing at once instead of waiting: the next attempt is at "
                         + "\\d\\d:\\d\\d:\\d\\d.* \\(in \\d+ ms\\)\\."), fast.getMessage()));
     }
 

@@ -4,6 +4,7 @@ package org.rabbitjca.outbound;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Return;
 import org.junit.jupiter.api.Test;
+import org.rabbitjca.broker.ReturnCorrelation;
 import org.rabbitjca.api.ChannelClosedException;
 import org.rabbitjca.api.PublishNackedException;
 import org.rabbitjca.api.PublishReturnedException;
@@ -51,7 +52,7 @@ class ConfirmTrackerTest {
     @Test
     void aReturnBeforeTheAckFailsThePublishAsReturned() {
         CompletableFuture<Void> returned = tracker.expect(7, "", "nowhere");
-        AMQP.BasicProperties tagged = ConfirmTracker.withSequenceHeader(
+        AMQP.BasicProperties tagged = ReturnCorrelation.tag(
                 new AMQP.BasicProperties.Builder().headers(Map.of("app", "kept")).build(), 7);
 
         tracker.handle(new Return(312, "NO_ROUTE", "", "nowhere", tagged, new byte[0]));

@@ -134,8 +134,23 @@ class ConsumerSettingsTest {
 
         QueueTopology topology = ConsumerSettings.resolve("mdb", null, endpoint).topology();
 
-        assertEquals(new QueueTopology(true, "quorum", "events", "topic", List.of("orders.eu.*", "orders.us.*")),
-                topology);
+        assertEquals(new QueueTopology(true, "quorum", "events", "topic", List.of("orders.eu.*", "orders.us.*"),
+                true), topology);
         assertEquals(List.of("orders"), ConsumerSettings.resolve("mdb", null, plain).topology().routingKeys());
+    }
+
+    @Test
+    void retryQueuesAreDeclaredUnlessTheAdapterOrTheBeanSaysTheyExist() throws Exception {
+        Adapter operatorsCreateThem = new Adapter();
+        operatorsCreateThem.setDeclareRetryQueues(false);
+        Endpoint overriding = endpoint("orders");
+        overriding.setDeclareRetryQueues(true);
+
+        assertAll(() -> assertTrue(ConsumerSettings.resolve("mdb", null, endpoint("orders")).topology()
+                        .declareRetryQueues()),
+                () -> assertFalse(ConsumerSettings.resolve("mdb", operatorsCreateThem, endpoint("orders")).topology()
+                        .declareRetryQueues()),
+                () -> assertTrue(ConsumerSettings.resolve("mdb", operatorsCreateThem, overriding).topology()
+                        .declareRetryQueues()));
     }
 }

@@ -26,6 +26,7 @@ public class DeliveryLog {
         final Map<String, Integer> processed = new ConcurrentHashMap<>();
         final AtomicInteger redelivered = new AtomicInteger();
         final List<String> order = new ArrayList<>(); // guarded by itself
+        final AtomicInteger withAdapterHeader = new AtomicInteger();
         final AtomicInteger active = new AtomicInteger();
         final AtomicInteger maxActive = new AtomicInteger();
     }
@@ -45,6 +46,10 @@ public class DeliveryLog {
         Counts counts = of(listener);
         if (message.envelope().isRedeliver()) {
             counts.redelivered.incrementAndGet();
+        }
+        Map<String, Object> headers = message.properties().getHeaders();
+        if (headers != null && headers.keySet().stream().anyMatch(name -> name.startsWith("x-rabbitjca-publish"))) {
+            counts.withAdapterHeader.incrementAndGet();
         }
         return counts.attempts.merge(message.properties().getMessageId(), 1, Integer::sum);
     }
@@ -82,7 +87,8 @@ public class DeliveryLog {
      * @param listener the listener's name
      * @return key=value lines: distinctProcessed, processed, duplicates, attempts, maxProcessedPerMessage,
      *         redelivered, ordered (ids processed in increasing sequence), maxActive (the most {@code onMessage} calls
-     *         that ran at once, for listeners that mark them)
+     *         that ran at once, for listeners that mark them), withPublishHeader (tries that saw a header the
+     *         adapter's publishing side sets)
      */
     public String summary(String listener) {
         Counts counts = of(listener);
@@ -95,7 +101,8 @@ public class DeliveryLog {
                 + "\nmaxProcessedPerMessage=" + perMessage.stream().mapToInt(Integer::intValue).max().orElse(0)
                 + "\nredelivered=" + counts.redelivered.get()
                 + "\nordered=" + ordered(counts)
-                + "\nmaxActive=" + counts.maxActive.get() + "\n";
+                + "\nmaxActive=" + counts.maxActive.get()
+                + "\nwithPublishHeader=" + counts.withAdapterHeader.get() + "\n";
     }
 
     /** @return key=value lines: the tries and processings of one message at one listener */

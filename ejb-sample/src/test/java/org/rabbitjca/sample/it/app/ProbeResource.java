@@ -50,12 +50,13 @@ public class ProbeResource {
 
     /**
      * Publishes {@code threads × perThread} messages {@code t<thread>-<i>} to a queue, concurrently, each through a
-     * fresh handle from the pool with a confirm.
+     * fresh handle from the pool with a confirm, {@code mandatory} when asked.
      */
     @POST
     @Path("publish-concurrently")
     public String publishConcurrently(@QueryParam("queue") String queue, @QueryParam("threads") int threads,
-                                      @QueryParam("perThread") int perThread) throws Exception {
+                                      @QueryParam("perThread") int perThread,
+                                      @QueryParam("mandatory") boolean mandatory) throws Exception {
         AtomicInteger confirmed = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         AtomicReference<String> firstFailure = new AtomicReference<>("none");
@@ -65,7 +66,7 @@ public class ProbeResource {
             tasks.add(executor.submit(() -> {
                 for (int i = 0; i < perThread; i++) {
                     try {
-                        publisher.publish("", queue, false, "t" + thread + "-" + i);
+                        publisher.publish("", queue, mandatory, "t" + thread + "-" + i);
                         confirmed.incrementAndGet();
                     } catch (RuntimeException failure) {
                         failed.incrementAndGet();
