@@ -48,12 +48,16 @@ class ConnectFailuresSayWhatIsWrongIT {
     private static final String WRONG_PASSWORD = "wrong-pw-IT-7d3f";
     private static final int HEARTBEAT_SECONDS = 2;
     private static final int DEAD_PORT = deadPort();
+    private static final long BEAN_MAX_DELAY_MILLIS = 800;
+    /** Timer and WorkManager hand-over on a loaded machine. */
+    private static final long SCHEDULING_TOLERANCE_MILLIS = 300;
 
     private static RabbitNode plain;
     private static RabbitNode alarmed;
     private static FaultProxy frozen;
     private static FaultProxy refusing;
     private static FaultProxy heartbeat;
+    private static FaultProxy beanLogins;
     private static ProbedServer server;
 
     @BeforeAll
@@ -68,6 +72,7 @@ class ConnectFailuresSayWhatIsWrongIT {
         refusing = FaultProxy.start(plain.amqpPort());
         refusing.refuseNewConnections(true);
         heartbeat = FaultProxy.start(plain.amqpPort());
+        beanLogins = FaultProxy.start(plain.amqpPort());
         server = ProbedServer.named("connect-failures").adapterPort(plain.amqpPort()).pools(pools())
                 .beans(InvalidConfigListener.class).ejbJar(ejbJar()).start();
     }
@@ -80,7 +85,7 @@ class ConnectFailuresSayWhatIsWrongIT {
                 server.assertNoneIn(List.of(WRONG_PASSWORD));
             }
         } finally {
-            for (AutoCloseable part : new AutoCloseable[] {server, heartbeat, refusing, frozen, alarmed, plain}) {
+            for (AutoCloseable part : new AutoCloseable[] {server, beanLogins, heartbeat, refusing, frozen, alarmed, plain}) {
                 if (part != null) {
                     part.close();
                 }
@@ -122,6 +127,7 @@ class ConnectFailuresSayWhatIsWrongIT {
 
     @Test
     void whileTheBrokerIsDownCallersFailAtOnceAndAttemptsBackOff() throws Exception {
+        long containerWarningsBefore = breakerPoolWarnings();
         Map<String, String> hammered = server.post("api/connect/repeatedly?factory=java:app/rabbitmq/breaker"
                 + "&queue=" + QUEUE + "&millis=4000");
         List<Instant> attempts = refusing.connectionAttempts();
@@ -135,7 +141,11 @@ class ConnectFailuresSayWhatIsWrongIT {
 
         int calls = Integer.parseInt(hammered.get("calls"));
         int failedAtOnce = Integer.parseInt(hammered.get("failedAtOnce"));
-        assertAll(() -> assertTrue(calls >= 50, "only " + calls + " calls in 4 s"),
+        long containerWarnings = breakerPoolWarnings() - containerWarningsBefore;
+        assertAll(() -> assertTrue(containerWarnings <= attempts.size() + 1, "Payara logged RAR5117 "
+                        + containerWarnings + " times for " + attempts.size() + " attempts and " + calls + " calls: "
+                        + "calls that fail at once must not reach the container's pool"),
+                () -> assertTrue(calls >= 50, "only " + calls + " calls in 4 s"),
                 () -> assertTrue(attempts.size() >= 3 && attempts.size() <= 6, attempts.size()
                         + " attempts reached the broker's address in 4 s; expected 3 to 6 with the backoff"),
                 () -> assertEquals(calls - attempts.size(), failedAtOnce, "every call but the attempts must fail "
@@ -203,6 +213,30 @@ class ConnectFailuresSayWhatIsWrongIT {
                 });
     }
 
+    @Test
+    void aBeanRetryingARefusedLoginKeepsWithinTheBackoffCap() throws Exception {
+        List<Instant> attempts = Poll.until(Duration.ofSeconds(40), beanLogins::connectionAttempts,
+                seen -> seen.size() >= 10);
+        List<Long> gaps = new ArrayList<>();
+        for (int i = 1; i < attempts.size(); i++) {
+            gaps.add(Duration.between(attempts.get(i - 1), attempts.get(i)).toMillis());
+        }
+        System.out.printf("bean login retries, backoff 200 ms doubling to %d ms (jitter -25 %%..+25 %%, never "
+                + "beyond the cap): gaps %s ms%n",
+                BEAN_MAX_DELAY_MILLIS, gaps);
+
+        long allowed = BEAN_MAX_DELAY_MILLIS + SCHEDULING_TOLERANCE_MILLIS; // jitter never goes beyond the cap
+        assertTrue(attempts.size() >= 10, "only " + attempts.size() + " login attempts in 40 s");
+        assertTrue(gaps.stream().allMatch(gap -> gap <= allowed), "a wait beyond the cap of "
+                + BEAN_MAX_DELAY_MILLIS + " ms + " + SCHEDULING_TOLERANCE_MILLIS + " ms: " + gaps);
+    }
+
+    /** @return how often Payara logged RAR5117 (a failed channel creation) for the breaker pool so far */
+    private static long breakerPoolWarnings() throws Exception {
+        return server.log().lines().filter(line -> line.contains("RAR5117")
+                && line.contains("(name=java:app/breaker)")).count();
+    }
+
     private static Map<String, String> record(List<Map<String, String>> answers, Map<String, String> answer) {
         answers.add(answer);
         return answer;
@@ -258,6 +292,10 @@ class ConnectFailuresSayWhatIsWrongIT {
                 EjbJarXml.overriding("InvalidConfigListener", Map.of("queue", QUEUE, "addresses",
                         "127.0.0.1:" + DEAD_PORT)),
                 EjbJarXml.adding("WrongPasswordListener", InvalidConfigListener.class,
-                        Map.of("queue", QUEUE, "password", WRONG_PASSWORD)));
+                        Map.of("queue", QUEUE, "password", WRONG_PASSWORD)),
+                EjbJarXml.adding("BackoffListener", InvalidConfigListener.class,
+                        Map.of("queue", QUEUE, "password", WRONG_PASSWORD, "addresses", beanLogins.addresses(),
+                                "connectionName", "it-backoff", "reconnectInitialDelayMillis", "200",
+                                "reconnectMaxDelayMillis", String.valueOf(BEAN_MAX_DELAY_MILLIS))));
     }
 }

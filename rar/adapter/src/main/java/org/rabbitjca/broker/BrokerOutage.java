@@ -29,8 +29,8 @@ final class BrokerOutage {
     }
 
     /**
-     * @throws BrokerUnavailableException when the broker is down and the next attempt is not due yet, or is being
-     *                                    made by amqp-client's recovery
+     * @throws FailingFastException when the broker is down and the next attempt is not due yet, or is being made
+     *                              by amqp-client's recovery
      */
     synchronized void failFastIfDown() {
         if (since == null) {
@@ -44,8 +44,9 @@ final class BrokerOutage {
         String next = nextAttempt == null || !now.isBefore(nextAttempt) ? "an attempt to reconnect is under way"
                 : "the next attempt is at " + clock(nextAttempt) + " (in "
                 + Duration.between(now, nextAttempt).truncatedTo(ChronoUnit.MILLIS).toMillis() + " ms)";
-        throw new BrokerUnavailableException("The broker is unavailable since " + clock(since) + ": "
-                + Sentences.end(reason) + " Failing at once instead of waiting: " + next + ".", failure);
+        throw new FailingFastException("The broker is unavailable since " + clock(since) + ": "
+                + Sentences.end(reason) + " Failing at once instead of waiting: " + next + ".", failure,
+                failure != null ? nextAttempt : null);
     }
 
     /** A connection attempt failed: the next one waits for the backoff. */

@@ -75,17 +75,30 @@ public final class ConnectionGroup implements AutoCloseable {
      * @return a new open channel, owned by the caller, and its connection's gate
      */
     public PublishingChannel openPublishingChannel() {
-        int first = next.getAndIncrement();
+        return openChannel(slotUp(next.getAndIncrement()));
+    }
+
+    /**
+     * Fails at once, as {@link #openChannel()} would, while every connection of the group is known to be down and
+     * no attempt is due; lets a caller find that out before asking the container for a pooled channel.
+     *
+     * @throws FailingFastException while the broker is known to be down
+     */
+    public void failFastIfDown() {
+        slotUp(next.get());
+    }
+
+    /** @return the first slot, from {@code first} on round robin, whose connection is up or due for an attempt */
+    private Slot slotUp(int first) {
         BrokerUnavailableException down = null;
         for (int i = 0; i < slots.length; i++) {
             Slot slot = slots[Math.floorMod(first + i, slots.length)];
             try {
                 slot.outage.failFastIfDown();
+                return slot;
             } catch (BrokerUnavailableException slotDown) {
-                down = down == null ? slotDown : down;
-                continue; // another connection of the group may be up
+                down = down == null ? slotDown : down; // another connection of the group may be up
             }
-            return openChannel(slot);
         }
         throw down;
     }

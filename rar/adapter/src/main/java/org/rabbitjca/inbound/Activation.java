@@ -12,6 +12,7 @@ import org.rabbitjca.broker.Channels;
 import org.rabbitjca.broker.CloseReason;
 import org.rabbitjca.broker.ConnectionGroup;
 import org.rabbitjca.broker.ConnectionRole;
+import org.rabbitjca.broker.FailingFastException;
 import org.rabbitjca.broker.Sentences;
 import org.rabbitjca.settings.ConnectionSettings;
 import org.rabbitjca.settings.ConsumerSettings;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Timer;
 import java.util.TimerTask;
 
@@ -193,6 +195,19 @@ public final class Activation {
         ConsumerSession restarted;
         try {
             restarted = openSession();
+        } catch (FailingFastException notDue) {
+            // No attempt was made: the connection's own backoff says when the next one is due. Waiting for it,
+            // rather than for this chain's next backoff slot, keeps the attempts within reconnectMaxDelayMillis.
+            synchronized (this) {
+                restarting = false;
+            }
+            Optional<Instant> due = notDue.nextAttempt();
+            if (due.isPresent()) {
+                runLater(Math.max(0, Duration.between(Instant.now(), due.get()).toMillis()), this::restart);
+            } else {
+                scheduleRestart(); // amqp-client is recovering the connection and tells when it is back
+            }
+            return;
         } catch (IOException | RuntimeException stillDown) {
             synchronized (this) {
                 failedRestarts++;

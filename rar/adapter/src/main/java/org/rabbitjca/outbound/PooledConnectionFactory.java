@@ -34,6 +34,7 @@ public final class PooledConnectionFactory implements RabbitConnectionFactory, S
 
     @Override
     public RabbitConnection getConnection() {
+        managedFactory.failFastIfBrokerDown();
         try {
             return (RabbitConnection) connectionManager.allocateConnection(managedFactory, null);
         } catch (ResourceException failure) {

@@ -19,6 +19,7 @@ import org.rabbitjca.api.RabbitConnectionFactory;
 import org.rabbitjca.api.RabbitException;
 import org.rabbitjca.broker.ConnectionGroup;
 import org.rabbitjca.broker.ConnectionRole;
+import org.rabbitjca.broker.FailingFastException;
 import org.rabbitjca.ra.RabbitResourceAdapter;
 import org.rabbitjca.settings.ConnectionProperties;
 import org.rabbitjca.settings.ConnectionProperties;
@@ -144,6 +145,20 @@ public class RabbitManagedConnectionFactory extends ConnectionProperties impleme
             }
         }
         return current;
+    }
+
+    /**
+     * Fails at once while the pool's broker is known to be down, before the container's pool is asked: the
+     * container logs two warnings for every channel it fails to create, which would flood the log during an outage.
+     * Does nothing before the first channel (nothing is known yet) or while the broker is up.
+     *
+     * @throws FailingFastException while the broker is known to be down
+     */
+    void failFastIfBrokerDown() {
+        Resolved current = resolved;
+        if (current != null) {
+            current.group().failFastIfDown();
+        }
     }
 
     /**

@@ -162,8 +162,8 @@ public abstract class ConnectionProperties implements Serializable {
     }
 
     /** @param reconnectMaxDelayMillis see the description */
-    @ConfigProperty(description = "The longest wait between reconnect attempts, in milliseconds. Default: "
-            + Backoff.DEFAULT_MAX_MILLIS)
+    @ConfigProperty(description = "The longest wait between reconnect attempts, in milliseconds; a hard cap "
+            + "(jitter only shortens waits at the cap). Default: " + Backoff.DEFAULT_MAX_MILLIS)
     public void setReconnectMaxDelayMillis(Integer reconnectMaxDelayMillis) {
         set("reconnectMaxDelayMillis", reconnectMaxDelayMillis);
     }
