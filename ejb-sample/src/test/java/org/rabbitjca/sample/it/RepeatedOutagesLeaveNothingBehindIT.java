@@ -83,6 +83,16 @@ class RepeatedOutagesLeaveNothingBehindIT extends DeployedSample {
         }
     }
 
+    /**
+     * How long publishing and consuming may take to come back after the broker accepts connections again: the
+     * default reconnectMaxDelayMillis (one backoff step at most), plus reconnecting and resubscribing.
+     */
+    private static final long RECOVERY_BOUND_MILLIS = 30_000 + 5_000;
+
+    /** How long after the broker was back the pool first published and the bean first received. */
+    private record Recovery(long publishMillis, long deliveryMillis) {
+    }
+
     private int published;
 
     @Test
@@ -100,6 +110,13 @@ class RepeatedOutagesLeaveNothingBehindIT extends DeployedSample {
             for (int round = 1; round <= ROUNDS; round++) {
                 outage.cause(node);
                 String label = outage.name() + "-" + round;
+                Recovery recovery = awaitPublishingAndConsuming(node, label);
+                System.out.printf("after %s #%d: first publish %d ms, first delivery %d ms after the broker was "
+                        + "back%n", outage.description, round, recovery.publishMillis(), recovery.deliveryMillis());
+                assertTrue(recovery.publishMillis() <= RECOVERY_BOUND_MILLIS
+                                && recovery.deliveryMillis() <= RECOVERY_BOUND_MILLIS,
+                        () -> label + ": publishing and consuming back within " + RECOVERY_BOUND_MILLIS + " ms: "
+                                + recovery);
                 Held after = settle(node, label, held -> held.on(CONSUME_CONNECTION).equals(consumers)
                         && held.on(POOL_CONNECTION).size() <= POOL_MAX);
                 System.out.printf("after %s #%d: %s%n", outage.description, round, after);
@@ -139,6 +156,35 @@ class RepeatedOutagesLeaveNothingBehindIT extends DeployedSample {
         assertEquals("1", counts.get("maxActive"), () -> "never two calls at once with maxConcurrency=1: " + counts);
         int left = Poll.until(Duration.ofSeconds(30), () -> node.queueMessageCount(queue), count -> count == 0);
         assertEquals(0, left, "the redelivered copy was acknowledged");
+    }
+
+    /**
+     * Publishes one message from outside at once (the broker is back), then polls the pool with single publishes and
+     * the bean's count until both work again.
+     */
+    private Recovery awaitPublishingAndConsuming(RabbitNode node, String label) throws Exception {
+        long back = System.nanoTime();
+        BrokerClient.publish(node, RecoveryListener.QUEUE, "back-" + label, 1, i -> null);
+        published++;
+        long deadline = back + Duration.ofMinutes(2).toNanos();
+        long publishedAt = -1;
+        long deliveredAt = -1;
+        while ((publishedAt < 0 || deliveredAt < 0) && System.nanoTime() < deadline) {
+            if (publishedAt < 0 && "1".equals(Http.post(base, "api/probe/publish-concurrently?queue=" + SINK
+                    + "&threads=1&perThread=1", Duration.ofSeconds(30)).get("confirmed"))) {
+                publishedAt = System.nanoTime();
+            }
+            if (deliveredAt < 0 && Integer.parseInt(counts(RecoveryListener.QUEUE).get("distinctProcessed"))
+                    >= published) {
+                deliveredAt = System.nanoTime();
+            }
+            Thread.sleep(50); // poll interval
+        }
+        return new Recovery(millisBetween(back, publishedAt), millisBetween(back, deliveredAt));
+    }
+
+    private static long millisBetween(long from, long to) {
+        return to < 0 ? Long.MAX_VALUE : Duration.ofNanos(to - from).toMillis();
     }
 
     /**

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.broker;
 
+import com.rabbitmq.client.Address;
 import org.rabbitjca.settings.ConnectionSettings;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The physical connections of one resource adapter instance, shared by every pool and endpoint with equal settings
@@ -26,6 +28,8 @@ public final class BrokerConnections implements AutoCloseable {
     }
 
     private final Map<Key, Entry> groups = new HashMap<>();
+    /** One per broker (its address set): kept for the adapter's life, one small object per broker. */
+    private final Map<Set<Address>, ReconnectSignal> reconnected = new HashMap<>();
     private boolean closed;
 
     /**
@@ -41,7 +45,8 @@ public final class BrokerConnections implements AutoCloseable {
             throw new IllegalStateException("The rabbitmq-jca resource adapter is stopped; redeploy it");
         }
         Entry entry = groups.computeIfAbsent(new Key(settings, role, size),
-                key -> new Entry(new ConnectionGroup(settings, role, size)));
+                key -> new Entry(new ConnectionGroup(settings, role, size, reconnected.computeIfAbsent(
+                        Set.copyOf(settings.addresses()), addresses -> new ReconnectSignal()))));
         entry.users++;
         return entry.group;
     }

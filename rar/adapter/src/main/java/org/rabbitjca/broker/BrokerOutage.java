@@ -80,6 +80,11 @@ final class BrokerOutage {
         return delay;
     }
 
+    /** amqp-client's recovery tries now, before its backoff ran out: callers are told an attempt is under way. */
+    synchronized void recoveringNow() {
+        nextAttempt = null;
+    }
+
     /** A connection is open (again): callers go through. */
     synchronized void connected() {
         since = null;

@@ -38,9 +38,12 @@ public final class ConnectionGroup implements AutoCloseable {
     private final AddressResolver addresses;
     /** Configured once (TLS stores opened once); each slot works on a copy of its own. */
     private final ConnectionFactory clientFactory;
+    /** Shared by every group connecting to the same broker. */
+    private final ReconnectSignal reconnected;
 
-    ConnectionGroup(ConnectionSettings settings, ConnectionRole role, int size) {
+    ConnectionGroup(ConnectionSettings settings, ConnectionRole role, int size, ReconnectSignal reconnected) {
         this.settings = settings;
+        this.reconnected = reconnected;
         this.role = role;
         this.addresses = ClientFactoryBuilder.addresses(settings);
         this.clientFactory = ClientFactoryBuilder.build(settings);
@@ -170,7 +173,28 @@ public final class ConnectionGroup implements AutoCloseable {
 
         Slot(String suffix) {
             this.suffix = suffix;
-            clientFactory.setRecoveryDelayHandler(outage::recoveryDelayMillis);
+            clientFactory.setRecoveryDelayHandler(this::recoveryDelayMillis);
+        }
+
+        /**
+         * amqp-client's recovery asks how long to wait before its next attempt. Waits here, for the backoff or until
+         * another connection to the same broker connects, and tells amqp-client to try at once. The wait before the
+         * first attempt is left to amqp-client, which makes it holding the connection's lock in a way that releases
+         * it (a wait on the connection), which blocking here would not.
+         */
+        private long recoveryDelayMillis(int attempt) {
+            long delay = outage.recoveryDelayMillis(attempt);
+            if (attempt == 0) {
+                return delay;
+            }
+            try {
+                if (reconnected.await(delay)) {
+                    outage.recoveringNow();
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt(); // amqp-client's own sleep then ends its recovery, as it would
+            }
+            return 0;
         }
 
         synchronized Connection connection() {
@@ -183,6 +207,7 @@ public final class ConnectionGroup implements AutoCloseable {
                     // No executor: amqp-client's own consumer dispatch pool, as its list-of-addresses variants use.
                     connection = clientFactory.newConnection((ExecutorService) null, addresses, name);
                     outage.connected();
+                    reconnected.connected();
                     connection.addBlockedListener(gate);
                     connection.addShutdownListener(signal -> {
                         gate.reset();
@@ -195,6 +220,7 @@ public final class ConnectionGroup implements AutoCloseable {
                             @Override
                             public void handleRecovery(Recoverable recovered) {
                                 outage.connected();
+                                reconnected.connected();
                                 recoveryListeners.forEach(Runnable::run);
                             }
 
