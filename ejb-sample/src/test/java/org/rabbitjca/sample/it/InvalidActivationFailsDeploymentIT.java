@@ -10,7 +10,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.rabbitjca.sample.it.invalid.InvalidConfigListener;
 import org.rabbitjca.sample.it.support.BrokerClient;
 import org.rabbitjca.sample.it.support.EjbJarXml;
+import org.rabbitjca.sample.it.support.Poll;
 import org.rabbitjca.sample.it.support.PostBootCommands;
+import org.rabbitjca.testbroker.ConnectorPool;
 import org.rabbitjca.testbroker.PayaraMicroProcess;
 import org.rabbitjca.testbroker.RabbitNode;
 import org.rabbitjca.testbroker.RabbitNodeExtension;
@@ -44,6 +46,8 @@ class InvalidActivationFailsDeploymentIT {
     private static final String READ_WRITE_QUEUE = "it.read-write";
     /** Its queue with the retry and dead-letter queues an operator created: the bean consumes it. */
     private static final String OPERATOR_MADE_QUEUE = "it.operator-made";
+    /** The queue of a bean whose war Payara refuses. */
+    private static final String FAILED_APP_QUEUE = "it.failed-app";
 
     private static final String MISSING_QUEUE = "activation property 'queue' is missing or empty; name the queue to "
             + "consume from: @ActivationConfigProperty(propertyName = \"queue\", propertyValue = \"orders\")";
@@ -106,21 +110,35 @@ class InvalidActivationFailsDeploymentIT {
             wars.add(war(workDir, bad));
         }
         wars.add(war(workDir, OPERATOR_MADE));
+        BrokerClient.declareEmpty(node, FAILED_APP_QUEUE, null);
+        BrokerClient.publish(node, FAILED_APP_QUEUE, "failed-app", 50, i -> null);
+        wars.add(refusedWar(workDir));
 
         String log;
         Map<String, Integer> consumersOn;
+        List<Integer> failedApp;
+        long endpointRefusals;
         try (PayaraMicroProcess micro = PayaraMicroProcess.startAndAwaitReady(
                 Path.of(System.getProperty("payara.micro.jar")), workDir,
                 PostBootCommands.commands(node.amqpPort()), wars, Duration.ofMinutes(3))) {
             log = micro.log();
             consumersOn = consumers(node);
+            long refusedSince = System.nanoTime();
+            failedApp = Poll.until(Duration.ofSeconds(30), () -> queueState(node, FAILED_APP_QUEUE),
+                    state -> state.equals(List.of(0, 50, 0)));
+            System.out.printf("refused war: its queue %s (consumers, ready, unacknowledged) %d ms after the server "
+                    + "was ready%n", failedApp, Duration.ofNanos(System.nanoTime() - refusedSince).toMillis());
+            endpointRefusals = micro.log().lines().filter(line -> line.contains("RAR7004")).count();
         }
+        assertEquals(List.of(0, 50, 0), failedApp, "the refused war's bean consumes nothing and holds no message: "
+                + "consumers, ready, unacknowledged of " + FAILED_APP_QUEUE);
+        assertTrue(endpointRefusals <= 10, "Payara refused " + endpointRefusals + " endpoints (RAR7004): the adapter "
+                + "must back off, not retry in a loop");
 
         Map<String, String> wrong = new LinkedHashMap<>();
         for (Case bad : CASES) {
             String expected = bad.expected().replace("PORT", String.valueOf(node.amqpPort()));
-            String endpoint = "message-driven bean 'domain1_server_" + bad.war() + "_" + bad.war() + "_"
-                    + InvalidConfigListener.class.getName() + "'";
+            String endpoint = "message-driven bean '" + InvalidConfigListener.class.getName() + "'";
             boolean reported = log.lines().anyMatch(line -> line.contains(endpoint) && line.contains(expected));
             boolean deployed = log.contains(bad.war() + " was successfully deployed");
             if (!reported || deployed) {
@@ -132,6 +150,32 @@ class InvalidActivationFailsDeploymentIT {
         assertTrue(log.contains(OPERATOR_MADE.war() + " was successfully deployed"), "a user without the configure "
                 + "permission consumes once an operator made the retry and dead-letter queues; log in " + workDir);
         assertEquals(1, consumersOn.get(OPERATOR_MADE_QUEUE), "the bean consumed " + OPERATOR_MADE_QUEUE);
+    }
+
+    /**
+     * A war Payara refuses after its bean was activated: its pool has max-pool-size 0. Its bean consumes
+     * {@value #FAILED_APP_QUEUE}, which holds 50 messages.
+     */
+    private static Path refusedWar(Path workDir) {
+        Path file = workDir.resolve("refused-pool.war");
+        ShrinkWrap.create(WebArchive.class, "refused-pool.war").addClass(InvalidConfigListener.class)
+                .addAsWebInfResource(new StringAsset(EjbJarXml.of(EjbJarXml.overriding("InvalidConfigListener",
+                        Map.of("queue", FAILED_APP_QUEUE)))), "ejb-jar.xml")
+                .addAsWebInfResource(new StringAsset(ConnectorPool.resourcesXml(List.of(ConnectorPool.of(
+                        "refused-pool", "java:app/rabbitmq/refused", 0, 1_000, Map.of())))),
+                        "glassfish-resources.xml")
+                .as(ZipExporter.class).exportTo(file.toFile(), true);
+        return file;
+    }
+
+    /** @return consumers, ready and unacknowledged messages of the queue */
+    private static List<Integer> queueState(RabbitNode node, String queue) {
+        return node.rabbitmqctl("list_queues", "--no-table-headers", "name", "consumers", "messages_ready",
+                        "messages_unacknowledged").lines().map(line -> line.split("\t"))
+                .filter(cells -> cells.length == 4 && cells[0].trim().equals(queue))
+                .map(cells -> List.of(Integer.parseInt(cells[1].trim()), Integer.parseInt(cells[2].trim()),
+                        Integer.parseInt(cells[3].trim())))
+                .findFirst().orElseThrow(() -> new AssertionError("no queue " + queue));
     }
 
     /** @return the consumer count of every queue on the node */

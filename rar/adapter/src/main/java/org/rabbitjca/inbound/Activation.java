@@ -3,6 +3,7 @@ package org.rabbitjca.inbound;
 
 import com.rabbitmq.client.Channel;
 import jakarta.resource.ResourceException;
+import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.Work;
 import jakarta.resource.spi.work.WorkException;
@@ -194,7 +195,17 @@ public final class Activation {
         }
         ConsumerSession restarted;
         try {
+            processor.probeEndpoint();
             restarted = openSession();
+        } catch (UnavailableException containerNotReady) {
+            synchronized (this) {
+                failedRestarts++;
+                restarting = false;
+            }
+            LOG.log(Level.DEBUG, "{0}: the container cannot create an instance yet: {1}", name,
+                    containerNotReady.getMessage());
+            scheduleRestart();
+            return;
         } catch (FailingFastException notDue) {
             // No attempt was made: the connection's own backoff says when the next one is due. Waiting for it,
             // rather than for this chain's next backoff slot, keeps the attempts within reconnectMaxDelayMillis.
@@ -278,7 +289,30 @@ public final class Activation {
             last.close();
         }
         releaseConnections();
-        LOG.log(Level.INFO, "{0} stopped consuming queue ''{1}''", name, consumer.queue());
+        logStopped(name + " stopped consuming queue '" + consumer.queue() + "'");
+    }
+
+    /**
+     * Logs that the endpoint stopped. At server shutdown the JDK's own shutdown hook may already have removed the
+     * server's log handlers when Payara deactivates the beans; the line then goes to standard error, which the
+     * server's console output shares, so that a shutdown says which beans stopped as a redeploy does.
+     */
+    private static void logStopped(String line) {
+        LOG.log(Level.INFO, line);
+        if (!loggingPrints()) {
+            System.err.println("rabbitmq-jca: " + line);
+        }
+    }
+
+    /** @return whether a record of this class's logger reaches any handler */
+    private static boolean loggingPrints() {
+        for (java.util.logging.Logger logger = java.util.logging.Logger.getLogger(Activation.class.getName());
+             logger != null; logger = logger.getUseParentHandlers() ? logger.getParent() : null) {
+            if (logger.getHandlers().length > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void releaseConnections() {

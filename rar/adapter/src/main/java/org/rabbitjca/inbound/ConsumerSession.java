@@ -48,9 +48,9 @@ final class ConsumerSession {
         this.consumer = consumer;
         this.onLost = onLost;
         this.endpointName = endpointName;
-        Settlement settlement = new Settlement(channel, router, endpointName);
-        this.dispatcher = new DeliveryDispatcher(workManager, limit, () -> processor.newUser(settlement),
-                settlement::requeue, endpointName);
+        Settlement settlement = new Settlement(channel, router, this::ending, endpointName);
+        this.dispatcher = new DeliveryDispatcher(workManager, limit,
+                () -> processor.newUser(settlement, this::endpointUnavailable), settlement::requeue, endpointName);
     }
 
     /** Sets the prefetch and starts consuming. */
@@ -101,6 +101,16 @@ final class ConsumerSession {
             LOG.log(Level.DEBUG, "{0}: cancelling the consumer failed; the channel is closing: {1}", endpointName,
                     channelGone.toString());
         }
+    }
+
+    /** @return whether the session is ending: deactivated, or lost */
+    private synchronized boolean ending() {
+        return closing;
+    }
+
+    private void endpointUnavailable(String why) {
+        lost("the container cannot create an instance of the bean (" + why + "): its deployment may be under way, "
+                + "have failed, or be ending; its messages went back to the queue");
     }
 
     private void lost(String reason) {

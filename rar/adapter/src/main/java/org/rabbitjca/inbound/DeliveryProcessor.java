@@ -9,13 +9,14 @@ import org.rabbitjca.api.RabbitMessageListener;
 
 import java.lang.System.Logger.Level;
 import java.lang.reflect.Method;
+import java.util.function.Consumer;
 
 /**
  * Processes deliveries on WorkManager threads: calls {@code onMessage} on an endpoint instance the worker keeps,
  * and settles each delivery. Not transacted: acknowledged after a normal return, a failed try after an
  * exception. Transacted: the delivery's {@link DeliveryXAResource} joins the container's transaction between
  * {@code beforeDelivery} and {@code afterDelivery}, and the transaction's outcome settles it. A delivery the
- * container could not take (no endpoint instance) is requeued without counting a try.
+ * container could not take (no endpoint instance) is requeued without counting a try, and its session ends.
  */
 final class DeliveryProcessor {
 
@@ -30,6 +31,13 @@ final class DeliveryProcessor {
             throw new ExceptionInInitializerError(impossible);
         }
     }
+
+    /**
+     * How long a delivery waits for the container to create an endpoint instance. Payara makes createEndpoint wait
+     * while the bean's deployment is under way (60 s by default) and never wakes it when that deployment fails; a
+     * shorter wait hands the delivery back and lets the activation retry with backoff instead.
+     */
+    static final long ENDPOINT_WAIT_MILLIS = 5_000;
 
     private final MessageEndpointFactory endpointFactory;
     private final boolean transacted;
@@ -49,11 +57,22 @@ final class DeliveryProcessor {
 
     /**
      * @param settlement how the deliveries of the worker's channel are settled
+     * @param unavailable told, with the container's reason, when the container cannot create an endpoint instance
      * @return the endpoint holder of one worker, which keeps one endpoint instance for all its deliveries; the
      *         worker closes it when it ends
      */
-    EndpointUser newUser(Settlement settlement) {
-        return new EndpointUser(settlement);
+    EndpointUser newUser(Settlement settlement, Consumer<String> unavailable) {
+        return new EndpointUser(settlement, unavailable);
+    }
+
+    /**
+     * Asks the container for an endpoint instance and gives it back at once: before a consumer subscribes again,
+     * so that no message is taken while the container cannot deliver it (a deployment under way, failed or ending).
+     *
+     * @throws UnavailableException with the container's reason when it cannot create one
+     */
+    void probeEndpoint() throws UnavailableException {
+        endpointFactory.createEndpoint(null, ENDPOINT_WAIT_MILLIS).release();
     }
 
     /**
@@ -64,11 +83,13 @@ final class DeliveryProcessor {
     final class EndpointUser implements DeliveryDispatcher.Handler {
 
         private final Settlement settlement;
+        private final Consumer<String> unavailable;
         private final DeliveryXAResource transaction;
         private MessageEndpoint endpoint;
 
-        private EndpointUser(Settlement settlement) {
+        private EndpointUser(Settlement settlement, Consumer<String> unavailable) {
             this.settlement = settlement;
+            this.unavailable = unavailable;
             this.transaction = transacted ? new DeliveryXAResource(settlement) : null;
         }
 
@@ -80,13 +101,16 @@ final class DeliveryProcessor {
             Throwable failure;
             try {
                 if (endpoint == null) {
-                    endpoint = endpointFactory.createEndpoint(transaction);
+                    endpoint = endpointFactory.createEndpoint(transaction, ENDPOINT_WAIT_MILLIS);
                 }
                 failure = deliver(endpoint, message, transaction);
             } catch (UnavailableException notReady) {
+                // Not a failed try: the message goes back as it was, and the session ends, so that the broker does
+                // not hand it straight back to a container that cannot take it (a tight loop otherwise).
                 LOG.log(Level.DEBUG, "{0}: no endpoint instance for {1} ({2}); requeued", endpointName, message,
                         notReady);
                 settlement.requeue(message);
+                unavailable.accept(notReady.getMessage());
                 return;
             } catch (Exception | Error containerFailure) {
                 failure = containerFailure;

@@ -65,8 +65,11 @@ final class DeliveryXAResource implements XAResource {
 
     @Override
     public void rollback(Xid xid) {
-        settlement.fail(message, endpointFailure != null ? endpointFailure
-                : new IllegalStateException("the transaction was rolled back"));
+        if (endpointFailure != null) {
+            settlement.fail(message, endpointFailure);
+        } else {
+            settlement.rolledBack(message);
+        }
         settled = true;
     }
 

@@ -7,6 +7,7 @@ import com.rabbitmq.client.ShutdownSignalException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Settles deliveries with the broker on the channel they came from: acknowledge, requeue, or (for a failed try)
@@ -20,12 +21,33 @@ final class Settlement {
 
     private final Channel channel;
     private final FailedDeliveryRouter router;
+    private final BooleanSupplier sessionEnding;
     private final String endpointName;
 
-    Settlement(Channel channel, FailedDeliveryRouter router, String endpointName) {
+    /**
+     * @param sessionEnding whether the consumer session of the channel is ending (deactivated or lost)
+     */
+    Settlement(Channel channel, FailedDeliveryRouter router, BooleanSupplier sessionEnding, String endpointName) {
         this.channel = channel;
         this.router = router;
+        this.sessionEnding = sessionEnding;
         this.endpointName = endpointName;
+    }
+
+    /**
+     * Settles a delivery whose container transaction rolled back though the endpoint did not fail. While the
+     * session ends, that is the container's doing, not the message's: Payara marks a bean's container undeployed
+     * before it deactivates the endpoint and then rolls back every transaction that ends, so the message goes back
+     * to the queue without counting a try. Otherwise it is a failed try.
+     */
+    void rolledBack(DeliveredMessage message) {
+        if (sessionEnding.getAsBoolean()) {
+            LOG.log(Level.DEBUG, "{0}: the container rolled back {1} while the bean stops; back to the queue "
+                    + "without counting a try", endpointName, message);
+            requeue(message);
+        } else {
+            fail(message, new IllegalStateException("the transaction was rolled back"));
+        }
     }
 
     /** @return whether acknowledgements can still reach the broker */

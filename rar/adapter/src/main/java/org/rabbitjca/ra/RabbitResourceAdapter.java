@@ -96,12 +96,21 @@ public class RabbitResourceAdapter extends ConsumerProperties implements Resourc
         if (!(spec instanceof RabbitActivationSpec rabbitSpec)) {
             throw new NotSupportedException("rabbitmq-jca cannot activate " + spec + ": not a RabbitActivationSpec");
         }
-        String name = "message-driven bean '" + factory.getActivationName() + "'";
+        String name = "message-driven bean '" + beanName(factory) + "'";
         EndpointConfiguration configuration = rabbitSpec.configuration(name);
         Activation activation = new Activation(name, factory, configuration.consumer(), configuration.connection(),
                 connections(), workManager, timer);
         activation.start();
         activations.put(new EndpointKey(factory, spec), activation);
+    }
+
+    /**
+     * @return the bean's class name, which logs and errors name it by (the container's activation name, e.g.
+     *         Payara's {@code domain1_server_app_module_Class}, when the container does not say the class)
+     */
+    private static String beanName(MessageEndpointFactory factory) {
+        Class<?> bean = factory.getEndpointClass();
+        return bean != null ? bean.getName() : factory.getActivationName();
     }
 
     @Override
