@@ -49,9 +49,16 @@ public final class BenchmarkMain {
     }
 
     /**
-     * @param args {@code --smoke} for the seconds-long check CI runs
+     * @param args {@code --smoke} for the seconds-long check CI runs; {@code --soak [--minutes N]} for the soak
+     *             ({@link Soak})
      */
     public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--soak")) {
+            int minutes = List.of(args).indexOf("--minutes") >= 0
+                    ? Integer.parseInt(args[List.of(args).indexOf("--minutes") + 1]) : 10;
+            Soak.run(minutes, Path.of(System.getProperty("bench.target", "bench/target")));
+            return;
+        }
         boolean smoke = List.of(args).contains("--smoke");
         boolean profile = List.of(args).contains("--profile");
         Path target = Path.of(System.getProperty("bench.target", "bench/target"));
@@ -231,7 +238,7 @@ public final class BenchmarkMain {
      * Three pools: with confirms (64 channels, for up to 1 000 callers), without (8 channels), and one that only
      * holds idle channels for the memory measurement.
      */
-    private static final String POOLS = ConnectorPool.resourcesXml(List.of(
+    static final String POOLS = ConnectorPool.resourcesXml(List.of(
             ConnectorPool.of("bench-confirmed", "java:app/rabbitmq/confirmed", 64, 60_000,
                     Map.of("publisherConfirms", "true")),
             ConnectorPool.of("bench-unconfirmed", "java:app/rabbitmq/unconfirmed", 8, 60_000,

@@ -2,7 +2,7 @@
 package org.rabbitjca.sample.it;
 
 import org.junit.jupiter.api.Test;
-import org.rabbitjca.sample.it.app.MandatoryListener;
+import org.rabbitjca.sample.it.app.OrderedListener;
 import org.rabbitjca.sample.it.support.BrokerClient;
 import org.rabbitjca.sample.it.support.DeployedSample;
 import org.rabbitjca.sample.it.support.MicroWithPrivateBroker;
@@ -130,11 +130,11 @@ class PooledPublishingIT extends DeployedSample {
     @Test
     void mandatoryPublishesReachTheAdaptersBeansWithoutTheReturnCorrelationHeader() throws Exception {
         Map<String, String> published = Http.post(base, "api/probe/publish-concurrently?queue="
-                + MandatoryListener.QUEUE + "&threads=2&perThread=50&mandatory=true", Duration.ofMinutes(1));
+                + OrderedListener.QUEUE + "&threads=2&perThread=50&mandatory=true", Duration.ofMinutes(1));
         assertEquals("100", published.get("confirmed"), () -> "mandatory publishes confirmed: " + published);
 
         Map<String, String> counts = Poll.until(Duration.ofSeconds(30), () -> Http.get(base,
-                "api/probe/deliveries?listener=" + MandatoryListener.QUEUE),
+                "api/probe/deliveries?listener=" + OrderedListener.QUEUE),
                 seen -> Integer.parseInt(seen.get("distinctProcessed")) >= 100);
         assertEquals("100", counts.get("distinctProcessed"), () -> "the bean got them all: " + counts);
         assertEquals("0", counts.get("withPublishHeader"), () -> "x-rabbitjca-publish-seq is stripped: " + counts);

@@ -8,6 +8,7 @@ import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.Work;
 import jakarta.resource.spi.work.WorkException;
 import jakarta.resource.spi.work.WorkManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.rabbitjca.broker.BrokerConnections;
 import org.rabbitjca.broker.Channels;
 import org.rabbitjca.broker.CloseReason;
@@ -72,23 +73,32 @@ public final class Activation {
      * @param connections the adapter's shared connections; the activation takes its share and gives it back
      * @param workManager the container's WorkManager, which runs deliveries and restarts
      * @param timer the container's timer (from the bootstrap context), which schedules restarts
-     * @throws ResourceException when the container cannot say whether deliveries are transacted
+     * @param transactions the container's transaction synchronization registry (from the bootstrap context), which
+     *                     settles transacted deliveries; may be {@code null} when the container has none
+     * @throws ResourceException when the container cannot say whether deliveries are transacted, or they are and
+     *                           it gives the adapter no transaction synchronization registry
      */
     public Activation(String name, MessageEndpointFactory endpointFactory, ConsumerSettings consumer,
                       ConnectionSettings connection, BrokerConnections connections, WorkManager workManager,
-                      Timer timer) throws ResourceException {
+                      Timer timer, TransactionSynchronizationRegistry transactions) throws ResourceException {
         this.name = name;
         this.consumer = consumer;
         this.connection = connection;
         this.connections = connections;
         this.workManager = workManager;
         this.timer = timer;
+        boolean transacted;
         try {
-            this.processor = new DeliveryProcessor(endpointFactory,
-                    endpointFactory.isDeliveryTransacted(DeliveryProcessor.ON_MESSAGE), name);
+            transacted = endpointFactory.isDeliveryTransacted(DeliveryProcessor.ON_MESSAGE);
         } catch (NoSuchMethodException impossible) {
             throw new ResourceException(name + " does not implement RabbitMessageListener.onMessage", impossible);
         }
+        if (transacted && transactions == null) {
+            throw new ResourceException(name + " has container-managed transactions, but the container gives the "
+                    + "adapter no TransactionSynchronizationRegistry to settle deliveries with; make the bean "
+                    + "@TransactionAttribute(NOT_SUPPORTED) or run it in a container that has one");
+        }
+        this.processor = new DeliveryProcessor(endpointFactory, transacted ? transactions : null, name);
         this.consumeGroup = connections.acquire(connection, ConnectionRole.CONSUME, 1);
         this.publishGroup = connections.acquire(connection, ConnectionRole.PUBLISH,
                 PoolSettings.DEFAULT_PHYSICAL_CONNECTIONS);

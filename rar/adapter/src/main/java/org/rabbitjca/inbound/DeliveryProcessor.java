@@ -4,6 +4,7 @@ package org.rabbitjca.inbound;
 import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpoint;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.rabbitjca.api.RabbitMessage;
 import org.rabbitjca.api.RabbitMessageListener;
 
@@ -14,8 +15,8 @@ import java.util.function.Consumer;
 /**
  * Processes deliveries on WorkManager threads: calls {@code onMessage} on an endpoint instance the worker keeps,
  * and settles each delivery. Not transacted: acknowledged after a normal return, a failed try after an
- * exception. Transacted: the delivery's {@link DeliveryXAResource} joins the container's transaction between
- * {@code beforeDelivery} and {@code afterDelivery}, and the transaction's outcome settles it. A delivery the
+ * exception. Transacted: between {@code beforeDelivery} and {@code afterDelivery}, the delivery's
+ * {@link TransactedSettlement} is registered with the container's transaction, whose outcome settles it. A delivery the
  * container could not take (no endpoint instance) is requeued without counting a try, and its session ends.
  */
 final class DeliveryProcessor {
@@ -40,18 +41,22 @@ final class DeliveryProcessor {
     static final long ENDPOINT_WAIT_MILLIS = 5_000;
 
     private final MessageEndpointFactory endpointFactory;
-    private final boolean transacted;
+    private final TransactionSynchronizationRegistry transactions;
     private final String endpointName;
 
-    DeliveryProcessor(MessageEndpointFactory endpointFactory, boolean transacted, String endpointName) {
+    /**
+     * @param transactions the container's registry when deliveries are transacted, else {@code null}
+     */
+    DeliveryProcessor(MessageEndpointFactory endpointFactory, TransactionSynchronizationRegistry transactions,
+                      String endpointName) {
         this.endpointFactory = endpointFactory;
-        this.transacted = transacted;
+        this.transactions = transactions;
         this.endpointName = endpointName;
     }
 
     /** @return how deliveries are settled, for the activation's log line */
     String describe() {
-        return transacted ? "acknowledged when the container transaction commits"
+        return transactions != null ? "acknowledged when the container transaction commits"
                 : "acknowledged after onMessage returns";
     }
 
@@ -84,24 +89,21 @@ final class DeliveryProcessor {
 
         private final Settlement settlement;
         private final Consumer<String> unavailable;
-        private final DeliveryXAResource transaction;
         private MessageEndpoint endpoint;
 
         private EndpointUser(Settlement settlement, Consumer<String> unavailable) {
             this.settlement = settlement;
             this.unavailable = unavailable;
-            this.transaction = transacted ? new DeliveryXAResource(settlement) : null;
         }
 
         @Override
         public void handle(DeliveredMessage message) {
-            if (transaction != null) {
-                transaction.begin(message);
-            }
+            TransactedSettlement transaction = transactions == null ? null
+                    : new TransactedSettlement(transactions, settlement, message);
             Throwable failure;
             try {
                 if (endpoint == null) {
-                    endpoint = endpointFactory.createEndpoint(transaction, ENDPOINT_WAIT_MILLIS);
+                    endpoint = endpointFactory.createEndpoint(null, ENDPOINT_WAIT_MILLIS);
                 }
                 failure = deliver(endpoint, message, transaction);
             } catch (UnavailableException notReady) {
@@ -116,8 +118,8 @@ final class DeliveryProcessor {
                 failure = containerFailure;
                 close(); // the instance may be broken: the next delivery gets a new one
             }
-            if (transaction != null && transaction.settled()) {
-                return;
+            if (transaction != null && transaction.registered()) {
+                return; // the transaction's outcome settles it, on whichever thread completes the transaction
             }
             if (failure == null) {
                 settlement.ack(message);
@@ -140,13 +142,16 @@ final class DeliveryProcessor {
         }
     }
 
-    private static Throwable deliver(MessageEndpoint endpoint, DeliveredMessage message,
-                                     DeliveryXAResource transaction) throws Exception {
+    private Throwable deliver(MessageEndpoint endpoint, DeliveredMessage message, TransactedSettlement transaction)
+            throws Exception {
         Throwable failure = null;
         if (transaction != null) {
-            endpoint.beforeDelivery(ON_MESSAGE);
+            endpoint.beforeDelivery(ON_MESSAGE); // the container begins the transaction on this thread
         }
         try {
+            if (transaction != null) {
+                transaction.register();
+            }
             ((RabbitMessageListener) endpoint).onMessage(message);
         } catch (Exception | Error thrown) {
             failure = thrown;

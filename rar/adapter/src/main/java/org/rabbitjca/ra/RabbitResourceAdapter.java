@@ -12,6 +12,7 @@ import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.WorkManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.rabbitjca.broker.BrokerConnections;
 import org.rabbitjca.inbound.Activation;
 import org.rabbitjca.inbound.RabbitActivationSpec;
@@ -45,6 +46,7 @@ public class RabbitResourceAdapter extends ConsumerProperties implements Resourc
     private transient volatile BrokerConnections connections;
     private transient volatile WorkManager workManager;
     private transient volatile Timer timer;
+    private transient volatile TransactionSynchronizationRegistry transactions;
     private final transient Map<EndpointKey, Activation> activations = new ConcurrentHashMap<>();
 
     @Override
@@ -55,6 +57,7 @@ public class RabbitResourceAdapter extends ConsumerProperties implements Resourc
             throw new ResourceAdapterInternalException(invalid.getMessage(), invalid);
         }
         workManager = context.getWorkManager();
+        transactions = context.getTransactionSynchronizationRegistry();
         try {
             timer = context.createTimer();
         } catch (UnavailableException noTimer) {
@@ -99,7 +102,7 @@ public class RabbitResourceAdapter extends ConsumerProperties implements Resourc
         String name = "message-driven bean '" + beanName(factory) + "'";
         EndpointConfiguration configuration = rabbitSpec.configuration(name);
         Activation activation = new Activation(name, factory, configuration.consumer(), configuration.connection(),
-                connections(), workManager, timer);
+                connections(), workManager, timer, transactions);
         activation.start();
         activations.put(new EndpointKey(factory, spec), activation);
     }
