@@ -71,6 +71,22 @@ public final class PayaraMicroProcess implements AutoCloseable {
                                                         List<Path> deployments, Duration readyWithin,
                                                         List<String> jvmOptions, Map<String, String> environment)
             throws IOException, InterruptedException {
+        return startAndAwaitReady(microJar, workDir, postBootCommands, deployments, readyWithin, jvmOptions,
+                environment, List.of());
+    }
+
+    /**
+     * Like {@link #startAndAwaitReady(Path, Path, List, List, Duration, List, Map)}, with options of Micro's own,
+     * e.g. {@code --hotdeploy}.
+     *
+     * @param microOptions options placed after Micro's standard ones and before the deployments
+     * @return the running server
+     */
+    public static PayaraMicroProcess startAndAwaitReady(Path microJar, Path workDir, List<String> postBootCommands,
+                                                        List<Path> deployments, Duration readyWithin,
+                                                        List<String> jvmOptions, Map<String, String> environment,
+                                                        List<String> microOptions)
+            throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         Path commands = Files.write(workDir.resolve("postboot.asadmin"), postBootCommands);
         Path log = workDir.resolve("micro.log");
@@ -79,6 +95,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", microJar.toString(), "--nocluster", "--disablephonehome",
                 "--port", String.valueOf(httpPort), "--postbootcommandfile", commands.toString()));
+        command.addAll(microOptions);
         for (Path deployment : deployments) {
             command.add("--deploy");
             command.add(deployment.toString());
