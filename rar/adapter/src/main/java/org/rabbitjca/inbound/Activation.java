@@ -207,15 +207,6 @@ public final class Activation {
         try {
             processor.probeEndpoint();
             restarted = openSession();
-        } catch (UnavailableException containerNotReady) {
-            synchronized (this) {
-                failedRestarts++;
-                restarting = false;
-            }
-            LOG.log(Level.DEBUG, "{0}: the container cannot create an instance yet: {1}", name,
-                    containerNotReady.getMessage());
-            scheduleRestart();
-            return;
         } catch (FailingFastException notDue) {
             // No attempt was made: the connection's own backoff says when the next one is due. Waiting for it,
             // rather than for this chain's next backoff slot, keeps the attempts within reconnectMaxDelayMillis.
@@ -229,7 +220,8 @@ public final class Activation {
                 scheduleRestart(); // amqp-client is recovering the connection and tells when it is back
             }
             return;
-        } catch (IOException | RuntimeException stillDown) {
+        } catch (UnavailableException | IOException | RuntimeException stillDown) {
+            // Broker down or refusing, or the container not (yet) creating instances of the bean.
             synchronized (this) {
                 failedRestarts++;
                 restarting = false;
