@@ -24,8 +24,8 @@ final class RestrictedChannelView {
     private static final String TX = "channel transactions would stay on the pooled channel for its whole life; "
             + "use publisher confirms (publisherConfirms=true on the pool) for safe publishing";
 
-    /** Refused methods, by name, with the reason and what to use instead. */
-    private static final Map<String, String> REFUSED = Map.ofEntries(
+    /** Refused methods, by name, with the reason and what to use instead (package-private for its test). */
+    static final Map<String, String> REFUSED = Map.ofEntries(
             Map.entry("close", "the pool owns the channel; close the RabbitConnection handle instead"),
             Map.entry("abort", "the pool owns the channel; close the RabbitConnection handle instead"),
             Map.entry("getConnection", "the physical connection is shared by the whole pool"),
