@@ -15,7 +15,6 @@ import org.rabbitjca.testbroker.PayaraMicroProcess;
 import org.rabbitjca.testbroker.RabbitNode;
 import org.rabbitjca.testbroker.RabbitNodeExtension;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,25 +44,29 @@ class RedeployWhileDeliveringIT {
         Path workDir = Files.createDirectories(Path.of(System.getProperty("rabbitjca.workdir"), "redeploy"));
         Path app = workDir.resolve("redeploy-app");
         ShrinkWrap.create(WebArchive.class, "redeploy-app.war").addPackage(SlowTransactedListener.class.getPackage())
-                .addAsWebInfResource(new File("../deploy-descriptors/payara/glassfish-resources.xml"))
                 .as(ExplodedExporter.class).exportExplodedInto(app.toFile());
+        List<String> commands = new ArrayList<>(PostBootCommands.commands(node.amqpPort()));
+        commands.add("create-connector-connection-pool --raname rabbitmq-jca --connectiondefinition "
+                + "org.rabbitjca.api.RabbitConnectionFactory --maxpoolsize 8 it-markers-pool");
+        commands.add("create-connector-resource --poolname it-markers-pool " + SlowTransactedListener.MARKERS);
         BrokerClient.declareEmpty(node, SlowTransactedListener.QUEUE, null);
         BrokerClient.declareEmpty(node, SlowTransactedListener.DONE, null);
 
         String log;
         List<GetResponse> markers = new ArrayList<>();
         try (PayaraMicroProcess micro = PayaraMicroProcess.startAndAwaitReady(
-                Path.of(System.getProperty("payara.micro.jar")), workDir, PostBootCommands.commands(node.amqpPort()),
-                List.of(app), Duration.ofMinutes(3), List.of(), Map.of(), List.of("--hotdeploy"))) {
+                Path.of(System.getProperty("payara.micro.jar")), workDir, commands, List.of(app), Duration.ofMinutes(3), List.of(), Map.of(), List.of("--hotdeploy"))) {
             BrokerClient.publish(node, SlowTransactedListener.QUEUE, "redeploy", MESSAGES, i -> null);
             Poll.until(Duration.ofMinutes(1), () -> node.queueMessageCount(SlowTransactedListener.DONE),
                     done -> done >= 5);
-            // Micro's hot deploy compares the file's time with the one it saw last: touch it until it redeploys.
+            // Micro's hot deploy compares the file's time with the one it saw last, and may miss a touch made right
+            // after start-up: touch it again only when no redeploy followed within 10 s.
             Path reload = app.resolve(".reload");
-            Poll.until(Duration.ofMinutes(1), () -> {
+            for (int touch = 0; touch < 6 && deployments(micro) < 2; touch++) {
                 Files.writeString(reload, String.valueOf(System.nanoTime()));
-                return micro.log().split("redeploy-app was successfully deployed", -1).length - 1;
-            }, deployments -> deployments >= 2);
+                Poll.until(Duration.ofSeconds(10), () -> deployments(micro), deployments -> deployments >= 2);
+            }
+            assertTrue(deployments(micro) >= 2, "Payara Micro did not redeploy the application");
             // Settled means acknowledged: nothing left in the queue (ready or unacknowledged) or its retry queues.
             int unsettled = Poll.until(Duration.ofMinutes(3), () -> unsettled(node), count -> count == 0);
             assertEquals(0, unsettled, "messages still in " + SlowTransactedListener.QUEUE + " or its retry queues");
@@ -97,5 +100,10 @@ class RedeployWhileDeliveringIT {
                         && (cells[0].equals(SlowTransactedListener.QUEUE)
                         || cells[0].startsWith(SlowTransactedListener.QUEUE + ".retry.")))
                 .mapToInt(cells -> Integer.parseInt(cells[1])).sum();
+    }
+
+    /** @return how many times the application was deployed so far */
+    private static int deployments(PayaraMicroProcess micro) throws Exception {
+        return micro.log().split("redeploy-app was successfully deployed", -1).length - 1;
     }
 }

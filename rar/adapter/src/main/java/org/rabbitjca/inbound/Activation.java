@@ -64,6 +64,8 @@ public final class Activation {
     private boolean restarting;
     private Instant downSince;
     private int failedRestarts;
+    /** Whether the last session ended because the container could not create the bean: restarts probe it first. */
+    private boolean probeContainer;
 
     /**
      * @param name names the endpoint in logs and errors
@@ -161,6 +163,9 @@ public final class Activation {
                 return;
             }
             session = null;
+            if (ended != null && ended.refusedByContainer()) {
+                probeContainer = true;
+            }
             if (downSince == null) {
                 downSince = Instant.now();
                 LOG.log(Level.WARNING, "{0}: not consuming queue ''{1}'': {2} Reconnecting with backoff (up to {3} s "
@@ -197,15 +202,19 @@ public final class Activation {
      * another under way, or the consumer already back, ends there, so a single chain of attempts goes on.
      */
     private void restart() {
+        boolean probe;
         synchronized (this) {
             if (stopped || session != null || restarting) {
                 return;
             }
             restarting = true;
+            probe = probeContainer;
         }
         ConsumerSession restarted;
         try {
-            processor.probeEndpoint();
+            if (probe) {
+                processor.probeEndpoint(); // take no message before the container can create the bean again
+            }
             restarted = openSession();
         } catch (FailingFastException notDue) {
             // No attempt was made: the connection's own backoff says when the next one is due. Waiting for it,
@@ -238,6 +247,7 @@ public final class Activation {
                 return;
             }
             session = restarted;
+            probeContainer = false;
             LOG.log(Level.INFO, "{0}: consuming queue ''{1}'' again after {2} attempt(s); it was down for {3} s", name,
                     consumer.queue(), failedRestarts + 1, Duration.between(downSince, Instant.now()).toSeconds());
             downSince = null;

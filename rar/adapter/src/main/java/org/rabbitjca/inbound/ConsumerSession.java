@@ -35,6 +35,7 @@ final class ConsumerSession {
     private final String endpointName;
     private boolean closing; // guarded by this
     private String consumerTag; // guarded by this; null before consuming and once cancelled
+    private boolean refusedByContainer; // guarded by this
 
     /**
      * @param channel a channel on the consumer connection, topology declared, owned by the session from now on
@@ -108,7 +109,15 @@ final class ConsumerSession {
         return closing;
     }
 
+    /** @return whether the session ended because the container could not create an instance of the bean */
+    synchronized boolean refusedByContainer() {
+        return refusedByContainer;
+    }
+
     private void endpointUnavailable(String why) {
+        synchronized (this) {
+            refusedByContainer = true;
+        }
         lost("the container cannot create an instance of the bean (" + why + "): its deployment may be under way, "
                 + "have failed, or be ending; its messages went back to the queue");
     }

@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Per message of queue {@value #QUEUE}, in a container transaction: publishes a marker to {@value #DONE} (through a
- * pool outside the transaction) carrying the message id and how many failed tries the adapter counted before this
+ * server-wide pool outside the transaction, so that the application's own resources, which Payara tears down and
+ * sets up around the bean during a redeploy, play no part) carrying the message id and how many failed tries the adapter counted before this
  * one, then works {@value #WORK_MILLIS} ms: the evidence a test reads across a redeploy.
  */
 @MessageDriven(activationConfig = {
@@ -36,7 +37,10 @@ public class SlowTransactedListener implements RabbitMessageListener {
     /** How long each call works. */
     public static final long WORK_MILLIS = 1_500;
 
-    @Resource(lookup = "java:app/rabbitmq/orders")
+    /** A server-wide pool (post-boot commands), which outlives the redeploys of this application. */
+    public static final String MARKERS = "rabbitmq/it-markers";
+
+    @Resource(lookup = MARKERS)
     private RabbitConnectionFactory factory;
 
     @Override
