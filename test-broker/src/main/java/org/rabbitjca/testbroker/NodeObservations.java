@@ -58,6 +58,21 @@ final class NodeObservations {
         return result;
     }
 
+    /** Numeric columns of every queue, by queue name, in the order asked for. */
+    Map<String, List<Integer>> queueCounts(String... columns) {
+        List<String> asked = new ArrayList<>(List.of("name"));
+        asked.addAll(List.of(columns));
+        Map<String, List<Integer>> result = new LinkedHashMap<>();
+        for (List<String> row : ctl.table("list_queues", asked.toArray(String[]::new))) {
+            List<Integer> counts = new ArrayList<>();
+            for (int column = 1; column <= columns.length; column++) {
+                counts.add(Integer.parseInt(CtlOutput.cell(row, column)));
+            }
+            result.put(CtlOutput.cell(row, 0), counts);
+        }
+        return result;
+    }
+
     int queueMessageCount(String queue) {
         List<List<String>> rows = ctl.table("list_queues", "name", "messages");
         for (List<String> row : rows) {

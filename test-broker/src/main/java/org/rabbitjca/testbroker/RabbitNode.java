@@ -333,6 +333,14 @@ public final class RabbitNode implements AutoCloseable {
     }
 
     /**
+     * @param columns numeric {@code list_queues} columns, e.g. {@code "consumers", "messages_ready"}
+     * @return those columns of every queue in virtual host {@code /}, by queue name, in the order asked for
+     */
+    public Map<String, List<Integer>> queueCounts(String... columns) {
+        return observations().queueCounts(columns);
+    }
+
+    /**
      * @param queue a queue in virtual host {@code /}
      * @return its {@code messages} count: ready plus delivered-but-unacknowledged
      * @throws RabbitNodeException if there is no such queue

@@ -115,14 +115,14 @@ class InvalidActivationFailsDeploymentIT {
         wars.add(refusedWar(workDir));
 
         String log;
-        Map<String, Integer> consumersOn;
+        Map<String, List<Integer>> consumersOn;
         List<Integer> failedApp;
         long endpointRefusals;
         try (PayaraMicroProcess micro = PayaraMicroProcess.startAndAwaitReady(
                 Path.of(System.getProperty("payara.micro.jar")), workDir,
                 PostBootCommands.commands(node.amqpPort()), wars, Duration.ofMinutes(3))) {
             log = micro.log();
-            consumersOn = consumers(node);
+            consumersOn = node.queueCounts("consumers");
             long refusedSince = System.nanoTime();
             failedApp = Poll.until(Duration.ofSeconds(30), () -> queueState(node, FAILED_APP_QUEUE),
                     state -> state.equals(List.of(0, 50, 0)));
@@ -149,7 +149,7 @@ class InvalidActivationFailsDeploymentIT {
         assertEquals(Map.of(), wrong, "deployments that did not fail as expected; Micro's log is in " + workDir);
         assertTrue(log.contains(OPERATOR_MADE.war() + " was successfully deployed"), "a user without the configure "
                 + "permission consumes once an operator made the retry and dead-letter queues; log in " + workDir);
-        assertEquals(1, consumersOn.get(OPERATOR_MADE_QUEUE), "the bean consumed " + OPERATOR_MADE_QUEUE);
+        assertEquals(List.of(1), consumersOn.get(OPERATOR_MADE_QUEUE), "the bean consumed " + OPERATOR_MADE_QUEUE);
     }
 
     /**
@@ -170,21 +170,11 @@ class InvalidActivationFailsDeploymentIT {
 
     /** @return consumers, ready and unacknowledged messages of the queue */
     private static List<Integer> queueState(RabbitNode node, String queue) {
-        return node.rabbitmqctl("list_queues", "--no-table-headers", "name", "consumers", "messages_ready",
-                        "messages_unacknowledged").lines().map(line -> line.split("\t"))
-                .filter(cells -> cells.length == 4 && cells[0].trim().equals(queue))
-                .map(cells -> List.of(Integer.parseInt(cells[1].trim()), Integer.parseInt(cells[2].trim()),
-                        Integer.parseInt(cells[3].trim())))
-                .findFirst().orElseThrow(() -> new AssertionError("no queue " + queue));
-    }
-
-    /** @return the consumer count of every queue on the node */
-    private static Map<String, Integer> consumers(RabbitNode node) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        node.rabbitmqctl("list_queues", "--no-table-headers", "name", "consumers").lines()
-                .map(line -> line.split("\t")).filter(cells -> cells.length == 2)
-                .forEach(cells -> counts.put(cells[0].trim(), Integer.parseInt(cells[1].trim())));
-        return counts;
+        List<Integer> state = node.queueCounts("consumers", "messages_ready", "messages_unacknowledged").get(queue);
+        if (state == null) {
+            throw new AssertionError("no queue " + queue);
+        }
+        return state;
     }
 
     private static Path war(Path workDir, Case bad) {

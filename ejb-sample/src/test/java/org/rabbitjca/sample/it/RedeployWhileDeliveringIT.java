@@ -95,11 +95,10 @@ class RedeployWhileDeliveringIT {
 
     /** @return messages in the bean's queue and its retry queues, ready or unacknowledged */
     private static int unsettled(RabbitNode node) {
-        return node.rabbitmqctl("list_queues", "--no-table-headers", "name", "messages").lines()
-                .map(line -> line.trim().split("\\s+")).filter(cells -> cells.length == 2
-                        && (cells[0].equals(SlowTransactedListener.QUEUE)
-                        || cells[0].startsWith(SlowTransactedListener.QUEUE + ".retry.")))
-                .mapToInt(cells -> Integer.parseInt(cells[1])).sum();
+        return node.queueCounts("messages").entrySet().stream()
+                .filter(queue -> queue.getKey().equals(SlowTransactedListener.QUEUE)
+                        || queue.getKey().startsWith(SlowTransactedListener.QUEUE + ".retry."))
+                .mapToInt(queue -> queue.getValue().get(0)).sum();
     }
 
     /** @return how many times the application was deployed so far */

@@ -81,14 +81,9 @@ class ServerShutdownLosesNothingIT {
     }
 
     private static int retryQueueMessages(RabbitNode node) {
-        int messages = 0;
-        for (String line : node.rabbitmqctl("list_queues", "--no-table-headers", "name", "messages").split("\n")) {
-            String[] columns = line.trim().split("\\s+");
-            if (columns.length == 2 && columns[0].startsWith(SlowListener.QUEUE + ".retry.")) {
-                messages += Integer.parseInt(columns[1]);
-            }
-        }
-        return messages;
+        return node.queueCounts("messages").entrySet().stream()
+                .filter(queue -> queue.getKey().startsWith(SlowListener.QUEUE + ".retry."))
+                .mapToInt(queue -> queue.getValue().get(0)).sum();
     }
 
     private static Set<String> ids(List<GetResponse> messages) {
