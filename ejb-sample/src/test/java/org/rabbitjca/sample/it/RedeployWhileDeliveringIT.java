@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(RabbitNodeExtension.class)
 class RedeployWhileDeliveringIT {
 
-    private static final int MESSAGES = 30;
+    private static final int MESSAGES = 50;
 
     @Test
     void aRedeployMidWayCountsNoFailedTryAndLosesNothing(RabbitNode node) throws Exception {
@@ -45,6 +45,8 @@ class RedeployWhileDeliveringIT {
         Path app = workDir.resolve("redeploy-app");
         ShrinkWrap.create(WebArchive.class, "redeploy-app.war").addPackage(SlowTransactedListener.class.getPackage())
                 .as(ExplodedExporter.class).exportExplodedInto(app.toFile());
+        // Present from the start, so that Micro's hot deploy has seen it and takes the touch below as a change.
+        Path reload = Files.writeString(app.resolve(".reload"), "deployed");
         List<String> commands = new ArrayList<>(PostBootCommands.commands(node.amqpPort()));
         commands.add("create-connector-connection-pool --raname rabbitmq-jca --connectiondefinition "
                 + "org.rabbitjca.api.RabbitConnectionFactory --maxpoolsize 8 it-markers-pool");
@@ -59,9 +61,8 @@ class RedeployWhileDeliveringIT {
             BrokerClient.publish(node, SlowTransactedListener.QUEUE, "redeploy", MESSAGES, i -> null);
             Poll.until(Duration.ofMinutes(1), () -> node.queueMessageCount(SlowTransactedListener.DONE),
                     done -> done >= 5);
-            // Micro's hot deploy compares the file's time with the one it saw last, and may miss a touch made right
-            // after start-up: touch it again only when no redeploy followed within 10 s.
-            Path reload = app.resolve(".reload");
+            // Micro's hot deploy compares the file's time with the one it saw last; should it miss a touch, touch it
+            // again, but only when no redeploy followed within 10 s.
             for (int touch = 0; touch < 6 && deployments(micro) < 2; touch++) {
                 Files.writeString(reload, String.valueOf(System.nanoTime()));
                 Poll.until(Duration.ofSeconds(10), () -> deployments(micro), deployments -> deployments >= 2);
