@@ -57,7 +57,7 @@ class FaultProxyHeartbeatTest {
                 assertTrue(noticedMillis >= 2_000L * HEARTBEAT_SECONDS && noticedMillis < 4_000L * HEARTBEAT_SECONDS,
                         noticedMillis + " ms");
 
-                Poll.until(REFUSED_ATTEMPTS + " refused reconnect attempts", Duration.ofSeconds(15),
+                Poll.assertEventually(REFUSED_ATTEMPTS + " refused reconnect attempts", Duration.ofSeconds(15),
                         () -> proxy.connectionAttempts().size() > REFUSED_ATTEMPTS);
                 List<Instant> attempts = proxy.connectionAttempts();
                 for (int i = 2; i <= REFUSED_ATTEMPTS; i++) {

@@ -57,7 +57,7 @@ class MutualTlsNodeTest {
     void clientWithoutCertificateIsRefusedInTheHandshake() throws Exception {
         assertThrows(IOException.class, () -> node.newTlsConnectionFactory().newConnection());
 
-        Poll.untilLogged(node, "SERVER ALERT: Fatal - Certificate required", Duration.ofSeconds(5));
+        NodeLogs.awaitLogged(node, "SERVER ALERT: Fatal - Certificate required", Duration.ofSeconds(5));
     }
 
     @Test

@@ -47,7 +47,7 @@ class RabbitClusterTest {
             leader.kill9();
 
             RabbitNode survivor = nodes.stream().filter(node -> node != leader).findFirst().orElseThrow();
-            Poll.until(MESSAGES + " messages counted on " + survivor.nodeName(), FAIL_OVER,
+            Poll.assertEventually(MESSAGES + " messages counted on " + survivor.nodeName(), FAIL_OVER,
                     () -> countOrMinusOne(survivor) == MESSAGES);
             LOG.log(Level.INFO, "{0} messages counted on a survivor {1} ms after the kill", new Object[] {MESSAGES,
                     Duration.ofNanos(System.nanoTime() - killedAt).toMillis()});

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -85,7 +84,8 @@ class RabbitNodeTest {
             assertTrue(node.connectionNames().contains("counting-test"), node.connectionNames().toString());
             assertEquals(Map.of("counting-test", 2), node.channelsPerConnection());
         }
-        awaitEquals(before, node::connectionCount, "connections after close");
+        int after = Poll.until(SETTLE, node::connectionCount, count -> count == before);
+        assertEquals(before, after, "connections after close, within " + SETTLE.toSeconds() + " s");
     }
 
     @Test
@@ -144,15 +144,5 @@ class RabbitNodeTest {
         String output = new String(epmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         epmd.waitFor();
         return output;
-    }
-
-    private static void awaitEquals(int expected, IntSupplier actual, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        int last = actual.getAsInt();
-        while (last != expected && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            last = actual.getAsInt();
-        }
-        assertEquals(expected, last, what + " within " + SETTLE.toSeconds() + " s");
     }
 }

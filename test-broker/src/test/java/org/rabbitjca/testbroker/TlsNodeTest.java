@@ -71,7 +71,7 @@ class TlsNodeTest {
 
         assertFalse(tls11.succeeded(), tls11.describe());
         assertTrue(tls11.stderr().contains("alert protocol version"), tls11.describe());
-        Poll.untilLogged(node, "generated SERVER ALERT: Fatal - Protocol Version", LOG_DELAY);
+        NodeLogs.awaitLogged(node, "generated SERVER ALERT: Fatal - Protocol Version", LOG_DELAY);
         assertTrue(tls12.succeeded(), "the same openssl is accepted with TLS 1.2: " + tls12.describe());
     }
 

@@ -2,7 +2,7 @@
 package org.rabbitjca.bench.driver;
 
 import org.rabbitjca.bench.app.ConsumingListener;
-import org.rabbitjca.testbroker.Http;
+import org.rabbitjca.testserver.Http;
 
 import java.net.URL;
 import java.time.Duration;

@@ -9,8 +9,11 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.rabbitjca.bench.app.BenchResource;
 import org.rabbitjca.bench.app.ConsumingListener;
 import org.rabbitjca.bench.app.TransactedConsumingListener;
-import org.rabbitjca.testbroker.ConnectorPool;
-import org.rabbitjca.testbroker.PayaraMicroProcess;
+import org.rabbitjca.testserver.ConnectorPool;
+import org.rabbitjca.testserver.payara.GlassfishResources;
+import org.rabbitjca.testserver.ServerSetup;
+import org.rabbitjca.testserver.payara.AdminCommands;
+import org.rabbitjca.testserver.payara.PayaraMicroProcess;
 import org.rabbitjca.testbroker.RabbitNode;
 
 import java.net.URL;
@@ -206,8 +209,8 @@ public final class BenchmarkMain {
                 .addAsWebInfResource(new StringAsset(POOLS), "glassfish-resources.xml")
                 .as(ZipExporter.class).exportTo(war.toFile(), true);
         return PayaraMicroProcess.startAndAwaitReady(target.resolve("payara-micro.jar"), workDir,
-                PayaraMicroProcess.deployAdapterCommands(target.resolve("rabbitmq-jca.rar"), node.amqpPort(),
-                        "bench"), List.of(war), Duration.ofMinutes(3), profile
+                AdminCommands.deployAdapter(target.resolve("rabbitmq-jca.rar"),
+                        ServerSetup.adapterFor(node.amqpPort(), "bench")), List.of(war), Duration.ofMinutes(3), profile
                         ? List.of("-XX:StartFlightRecording=settings=profile,filename=" + workDir.resolve("micro.jfr"))
                         : List.of());
     }
@@ -238,7 +241,7 @@ public final class BenchmarkMain {
      * Three pools: with confirms (64 channels, for up to 1 000 callers), without (8 channels), and one that only
      * holds idle channels for the memory measurement.
      */
-    static final String POOLS = ConnectorPool.resourcesXml(List.of(
+    static final String POOLS = GlassfishResources.xml(List.of(
             ConnectorPool.of("bench-confirmed", "java:app/rabbitmq/confirmed", 64, 60_000,
                     Map.of("publisherConfirms", "true")),
             ConnectorPool.of("bench-unconfirmed", "java:app/rabbitmq/unconfirmed", 8, 60_000,

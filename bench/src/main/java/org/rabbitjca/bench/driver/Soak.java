@@ -10,7 +10,9 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.rabbitjca.bench.app.BenchResource;
 import org.rabbitjca.bench.soak.DatabaseTransactedListener;
-import org.rabbitjca.testbroker.PayaraMicroProcess;
+import org.rabbitjca.testserver.ServerSetup;
+import org.rabbitjca.testserver.payara.AdminCommands;
+import org.rabbitjca.testserver.payara.PayaraMicroProcess;
 import org.rabbitjca.testbroker.RabbitNode;
 
 import java.io.File;
@@ -48,8 +50,8 @@ final class Soak {
         SoakDatabase.prepare();
         try (RabbitNode node = RabbitNode.start();
              PayaraMicroProcess micro = PayaraMicroProcess.startAndAwaitReady(target.resolve("payara-micro.jar"),
-                     workDir, PayaraMicroProcess.deployAdapterCommands(target.resolve("rabbitmq-jca.rar"),
-                             node.amqpPort(), "soak"), List.of(war(workDir)), Duration.ofMinutes(3))) {
+                     workDir, AdminCommands.deployAdapter(target.resolve("rabbitmq-jca.rar"),
+                        ServerSetup.adapterFor(node.amqpPort(), "soak")), List.of(war(workDir)), Duration.ofMinutes(3))) {
             AdapterClient adapter = new AdapterClient(new URL("http://127.0.0.1:" + micro.httpPort() + "/soak/"),
                     new RawClient(node.newConnectionFactory()));
             List<String> samples = new ArrayList<>();

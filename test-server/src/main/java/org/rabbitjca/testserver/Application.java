@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rabbitjca.testserver;
+
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.util.List;
+
+/**
+ * A web application to deploy after the adapter, with the pools it declares for itself: a {@link ServerLauncher}
+ * adds them to the archive the server's way (e.g. {@code WEB-INF/glassfish-resources.xml} on Payara).
+ *
+ * @param name the application's name, which is also its context root
+ * @param archive its classes and descriptors, without the pool descriptor
+ * @param pools the pools it declares ({@code java:app/} names)
+ * @param redeployable whether a test may {@link RunningServer#redeploy} it (deployed exploded, not as one file)
+ */
+public record Application(String name, WebArchive archive, List<ConnectorPool> pools, boolean redeployable) {
+
+    /** Copies the pools so the record stays immutable. */
+    public Application {
+        pools = List.copyOf(pools);
+    }
+
+    /** @return an application deployed once, from one file */
+    public static Application of(String name, WebArchive archive, List<ConnectorPool> pools) {
+        return new Application(name, archive, pools, false);
+    }
+
+    /** @return this application, deployed so that a test may redeploy it */
+    public Application asRedeployable() {
+        return new Application(name, archive, pools, true);
+    }
+}

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rabbitjca.testserver;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Calls the HTTP probes of a deployed test or benchmark application, whose answers are {@code key=value} lines;
+ * every call has a timeout, and an answer other than 200 fails with the status and the body.
+ */
+public final class Http {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private Http() {
+    }
+
+    /**
+     * POSTs to a probe and parses its {@code key=value} lines.
+     *
+     * @param base the application's base URL
+     * @param pathAndQuery e.g. {@code api/probe/publish-concurrently?threads=16}
+     * @param timeout how long the probe may take
+     * @return the response's keys and values
+     */
+    public static Map<String, String> post(URL base, String pathAndQuery, Duration timeout)
+            throws IOException, InterruptedException {
+        return call(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(timeout)
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    /**
+     * GETs a probe and parses its {@code key=value} lines.
+     *
+     * @param base the application's base URL
+     * @param pathAndQuery the probe's path
+     * @return the response's keys and values
+     */
+    public static Map<String, String> get(URL base, String pathAndQuery) throws IOException, InterruptedException {
+        return call(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofSeconds(30)).GET()
+                .build());
+    }
+
+    private static Map<String, String> call(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError(request.uri() + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return Arrays.stream(response.body().split("\n")).filter(line -> line.contains("="))
+                .collect(Collectors.toMap(line -> line.substring(0, line.indexOf('=')),
+                        line -> line.substring(line.indexOf('=') + 1), (a, b) -> b));
+    }
+}

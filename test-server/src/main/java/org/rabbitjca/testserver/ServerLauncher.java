@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rabbitjca.testserver;
+
+import org.rabbitjca.testserver.payara.PayaraMicroLauncher;
+
+import java.nio.file.Path;
+
+/**
+ * Starts a Jakarta EE server of one family with rabbitmq-jca deployed and configured, and the test's applications
+ * deployed after it: everything a test needs from a server that differs between server families (how the adapter
+ * is configured, how pools are declared, how the server is started and stopped, how its log shows a deployment).
+ * The integration tests talk only to this interface and to {@link RunningServer}; a WildFly or Open Liberty launcher
+ * is a new implementation, chosen with the system property {@value #SERVER_PROPERTY}.
+ */
+public interface ServerLauncher {
+
+    /** The system property that chooses the server family; {@value #PAYARA_MICRO} unless set. */
+    String SERVER_PROPERTY = "rabbitjca.server";
+    /** The Payara Micro family, the default. */
+    String PAYARA_MICRO = "payara-micro";
+
+    /**
+     * Starts the server and waits until it and every application in {@code setup} are deployed (an application that
+     * fails to deploy does not fail the start; {@link RunningServer#deployed} tells).
+     *
+     * @param setup the adapter's configuration, the server-wide pools and the applications
+     * @return the running server, to be closed by the caller
+     */
+    RunningServer start(ServerSetup setup) throws Exception;
+
+    /**
+     * @param variable an environment variable of the server's process
+     * @return how a pool property refers to it in this server's configuration, so that no secret is written there
+     */
+    String environmentReference(String variable);
+
+    /**
+     * The launcher the system properties choose: {@value #SERVER_PROPERTY} names the family, and each family's own
+     * properties say where its distribution and the adapter's {@code .rar} are (Maven's failsafe configuration of the
+     * integration tests sets them).
+     *
+     * @return the launcher
+     * @throws IllegalStateException naming the property that is missing or names no known server
+     */
+    static ServerLauncher fromSystemProperties() {
+        String family = System.getProperty(SERVER_PROPERTY, PAYARA_MICRO);
+        if (!PAYARA_MICRO.equals(family)) {
+            throw new IllegalStateException("System property " + SERVER_PROPERTY + " is '" + family + "'; the known "
+                    + "servers are: " + PAYARA_MICRO);
+        }
+        return new PayaraMicroLauncher(requiredPath("payara.micro.jar"), requiredPath("rabbitjca.rar"));
+    }
+
+    private static Path requiredPath(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException("System property '" + property + "' is not set; run the tests with Maven "
+                    + "(mvn verify), whose failsafe configuration sets it");
+        }
+        return Path.of(value);
+    }
+}

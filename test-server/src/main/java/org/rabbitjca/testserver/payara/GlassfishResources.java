@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rabbitjca.testserver.payara;
+
+import org.rabbitjca.testserver.ConnectorPool;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Writes an application's pools as Payara's {@code WEB-INF/glassfish-resources.xml} declares them. */
+public final class GlassfishResources {
+
+    /** The connection definition of the adapter's AMQP pools. */
+    static final String CONNECTION_DEFINITION = "org.rabbitjca.api.RabbitConnectionFactory";
+
+    private GlassfishResources() {
+    }
+
+    /**
+     * @param pools the pools to declare
+     * @return the whole {@code glassfish-resources.xml}
+     */
+    public static String xml(List<ConnectorPool> pools) {
+        return """
+                <!DOCTYPE resources PUBLIC "-//GlassFish.org//DTD GlassFish Application Server 3.1 Resource Definitions//EN"
+                        "http://glassfish.org/dtds/glassfish-resources_1_5.dtd">
+                <resources>
+                %s</resources>
+                """.formatted(pools.stream().map(GlassfishResources::xml).collect(Collectors.joining()));
+    }
+
+    private static String xml(ConnectorPool pool) {
+        String propertyElements = pool.properties().entrySet().stream().map(property -> "    <property name=\""
+                + attribute(property.getKey()) + "\" value=\"" + attribute(property.getValue()) + "\"/>\n")
+                .collect(Collectors.joining());
+        return """
+                  <connector-connection-pool name="%1$s" resource-adapter-name="%7$s"
+                      connection-definition-name="%8$s"
+                      steady-pool-size="0" max-pool-size="%2$d" max-wait-time-in-millis="%3$d"
+                      idle-timeout-in-seconds="%4$d">
+                %5$s  </connector-connection-pool>
+                  <connector-resource jndi-name="%6$s" pool-name="%1$s"/>
+                """.formatted(attribute(pool.name()), pool.maxPoolSize(), pool.maxWaitMillis(),
+                pool.idleTimeoutSeconds(), propertyElements, attribute(pool.jndiName()), AdminCommands.ADAPTER_NAME,
+                CONNECTION_DEFINITION);
+    }
+
+    private static String attribute(String value) {
+        return value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
+    }
+}
