@@ -39,7 +39,8 @@ class ClusterNodeLossIT {
             RabbitNode doomed = cluster.nodes().get(0);
             RabbitNode survivor = cluster.nodes().get(1);
             BrokerClient.declareEmpty(survivor, PUBLISHED, Map.of("x-queue-type", "quorum"));
-            try (ProbedServer server = ProbedServer.named("cluster-node-loss").adapterProperties(adapterProperties(cluster))
+            try (ProbedServer server = ProbedServer.named("cluster-node-loss")
+                    .adapterProperties(adapterProperties(cluster))
                     .pools(List.of(ConnectorPool.of("failover", POOL, 4, 10_000,
                             Map.of("confirmTimeoutMillis", "3000"))))
                     .beans(CountingListener.class).ejbJar(EjbJarXml.of(EjbJarXml.overriding("CountingListener",
@@ -50,7 +51,9 @@ class ClusterNodeLossIT {
 
                 CompletableFuture<Map<String, String>> publishing = CompletableFuture.supplyAsync(() -> post(server,
                         "api/connect/steadily?factory=" + POOL + "&queue=" + PUBLISHED + "&millis=20000"));
-                Poll.until(Duration.ofSeconds(10), () -> survivor.queueMessageCount(PUBLISHED), count -> count > 50);
+                int before = Poll.until(Duration.ofSeconds(10), () -> survivor.queueMessageCount(PUBLISHED),
+                        count -> count > 50);
+                assertTrue(before > 50, "publishing was under way before the loss: " + before + " stored");
                 assertEquals(doomed.nodeName(), cluster.nodeServing("it-failover (publish)").nodeName());
                 doomed.kill9();
                 // The survivor nacks while the bean's queue elects a new leader: publish again until confirmed.

@@ -3,7 +3,10 @@ package org.rabbitjca.it;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.rabbitjca.api.BrokerBlockedException;
 import org.rabbitjca.api.BrokerUnreachableException;
 import org.rabbitjca.api.InvalidConfigurationException;
@@ -42,6 +45,7 @@ import static org.rabbitjca.it.support.ProbedServer.pool;
  * proxies of this test's own; the DNS failure sends nothing beyond loopback (see {@link ProbedServer}). TLS
  * failures: {@link TlsConnectionsIT}.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConnectFailuresSayWhatIsWrongIT {
 
     private static final String QUEUE = "it.connect";
@@ -77,18 +81,19 @@ class ConnectFailuresSayWhatIsWrongIT {
                 .beans(InvalidConfigListener.class).ejbJar(ejbJar()).start();
     }
 
-    /** After every test: the password is not in Micro's log or in any answer; then stops everything. */
+    /** Runs after every other test of the class: no password is in the server's log or in any probe answer. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void noPasswordIsInTheServersLogOrInAnyProbeAnswer() throws Exception {
+        server.assertNoneIn(List.of(WRONG_PASSWORD));
+    }
+
     @AfterAll
-    static void noPasswordInTheLogOrInAnyAnswerThenStop() throws Exception {
-        try {
-            if (server != null) {
-                server.assertNoneIn(List.of(WRONG_PASSWORD));
-            }
-        } finally {
-            for (AutoCloseable part : new AutoCloseable[] {server, beanLogins, heartbeat, refusing, frozen, alarmed, plain}) {
-                if (part != null) {
-                    part.close();
-                }
+    static void stop() throws Exception {
+        for (AutoCloseable part : new AutoCloseable[] {server, beanLogins, heartbeat, refusing, frozen, alarmed,
+                plain}) {
+            if (part != null) {
+                part.close();
             }
         }
     }

@@ -46,7 +46,10 @@ class MessageDrivenBeanIT extends DeployedProbes {
 
         assertAll(() -> assertEquals("20001", counts.get("distinctProcessed"), () -> "processed: " + counts),
                 () -> assertEquals("0", counts.get("duplicates"), () -> "each exactly once: " + counts),
-                () -> assertEquals("20002", counts.get("attempts"), () -> "one retry: " + counts));
+                () -> assertEquals("20002", counts.get("attempts"), () -> "one retry: " + counts),
+                () -> assertTrue(Integer.parseInt(counts.get("maxActive")) > 1, () -> "in parallel: " + counts),
+                () -> assertTrue(Integer.parseInt(counts.get("maxActive")) <= 10, () -> "maxConcurrency 10 is the "
+                        + "bound: " + counts));
         assertEquals(Map.of("attempts", "2", "processed", "1"), Http.get(base, "api/probe/delivery?listener="
                 + CountingListener.QUEUE + "&id=tp-fail-0"), "the message that failed once");
         assertQueueEmpty(node, CountingListener.QUEUE);

@@ -146,7 +146,9 @@ class RepeatedOutagesLeaveNothingBehindIT extends DeployedProbes {
         RabbitNode node = ClassBroker.current();
         String queue = SlowSingleListener.QUEUE;
         BrokerClient.publish(node, queue, "single", 1, i -> null);
-        Poll.until(Duration.ofSeconds(30), () -> counts(queue), counts -> Integer.parseInt(counts.get("attempts")) >= 1);
+        Map<String, String> started = Poll.until(Duration.ofSeconds(30), () -> counts(queue),
+                counts -> Integer.parseInt(counts.get("attempts")) >= 1);
+        assertTrue(Integer.parseInt(started.get("attempts")) >= 1, () -> "the bean was working: " + started);
 
         node.rabbitmqctl("close_all_connections", "outage-by-test");
         Map<String, String> counts = Poll.until(Duration.ofSeconds(60), () -> counts(queue),

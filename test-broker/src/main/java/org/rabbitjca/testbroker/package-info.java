@@ -17,7 +17,8 @@
  * TLS listener through {@code startWithTls}), {@link org.rabbitjca.testbroker.RabbitNodeExtension} (one node
  * shared by the whole test run, or a {@link org.rabbitjca.testbroker.PrivateNode} per test),
  * {@link org.rabbitjca.testbroker.RabbitCluster} (several nodes joined) and
- * {@link org.rabbitjca.testbroker.FaultProxy} (a network that breaks on demand). Nodes need root, because
+ * {@link org.rabbitjca.testbroker.FaultProxy} (a network that breaks on demand); {@link
+ * org.rabbitjca.testbroker.Poll} is the one wait with a deadline that every test module uses. Nodes need root, because
  * Debian's wrappers switch to user {@code rabbitmq}; TLS nodes also need {@code openssl}.
  */
 package org.rabbitjca.testbroker;

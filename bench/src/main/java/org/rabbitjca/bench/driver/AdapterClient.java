@@ -22,7 +22,9 @@ final class AdapterClient {
         this.filler = filler;
     }
 
-    /** @return what {@code callers} threads publishing one message per call achieved (messages/s, errors, p50/p99 µs) */
+    /**
+     * @return what {@code callers} threads publishing one message per call achieved (messages/s, errors, p50/p99 µs)
+     */
     Map<String, String> publish(String queue, int callers, long millis, boolean confirmed) throws Exception {
         return Http.post(base, "api/bench/publish?queue=" + queue + "&threads=" + callers + "&millis=" + millis
                 + "&confirmed=" + confirmed, Duration.ofMillis(millis).plusMinutes(5));

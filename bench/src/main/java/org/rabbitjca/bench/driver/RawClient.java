@@ -63,7 +63,8 @@ final class RawClient {
             NavigableSet<Long> pending = new ConcurrentSkipListSet<>();
             ConfirmCallback settle = (tag, multiple) -> {
                 // Confirms arrive on the connection's thread, in order; the publisher only adds higher numbers.
-                NavigableSet<Long> settled = multiple ? pending.headSet(tag, true) : pending.subSet(tag, true, tag, true);
+                NavigableSet<Long> settled = multiple ? pending.headSet(tag, true)
+                        : pending.subSet(tag, true, tag, true);
                 int count = settled.size();
                 settled.clear();
                 confirmed.addAndGet(count);

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Collects the repetitions of every row and writes the table: each scenario's subjects with min/median/max in
  * messages/s, and each subject's ratio to the scenario's reference row (the raw client) measured in the same
- * repetition, as the median and range of those paired ratios. Not thread-safe; the driver runs one measurement at a time.
+ * repetition, as the median and range of those paired ratios. Not thread-safe; the driver runs one measurement at a
+ * time.
  */
 final class Results {
 
@@ -36,8 +37,8 @@ final class Results {
     }
 
     String table() {
-        StringBuilder table = new StringBuilder("| scenario | subject | min msg/s | median msg/s | max msg/s | ratio to "
-                + "reference: median (min-max) | goal |\n|---|---|---:|---:|---:|---:|---|\n");
+        StringBuilder table = new StringBuilder("| scenario | subject | min msg/s | median msg/s | max msg/s "
+                + "| ratio to reference: median (min-max) | goal |\n|---|---|---:|---:|---:|---:|---|\n");
         scenarios.forEach((name, scenario) -> {
             List<Double> reference = scenario.rows().get(scenario.reference());
             scenario.rows().forEach((subject, values) -> {

@@ -51,7 +51,8 @@ final class Soak {
         try (RabbitNode node = RabbitNode.start();
              PayaraMicroProcess micro = PayaraMicroProcess.startAndAwaitReady(target.resolve("payara-micro.jar"),
                      workDir, AdminCommands.deployAdapter(target.resolve("rabbitmq-jca.rar"),
-                        ServerSetup.adapterFor(node.amqpPort(), "soak")), List.of(war(workDir)), Duration.ofMinutes(3))) {
+                             ServerSetup.adapterFor(node.amqpPort(), "soak")), List.of(war(workDir)),
+                     Duration.ofMinutes(3))) {
             AdapterClient adapter = new AdapterClient(new URL("http://127.0.0.1:" + micro.httpPort() + "/soak/"),
                     new RawClient(node.newConnectionFactory()));
             List<String> samples = new ArrayList<>();

@@ -13,7 +13,8 @@ import org.rabbitjca.it.probe.DeliveryLog;
 import java.util.Map;
 
 /**
- * Not transacted: counts every delivery of queue {@value #QUEUE}. A message with the header {@value #FAIL_FIRST}
+ * Not transacted, at most ten at a time: counts every delivery of queue {@value #QUEUE}, and how many run at once. A
+ * message with the header {@value #FAIL_FIRST}
  * makes its first try throw, so the test sees it come back.
  */
 @MessageDriven(activationConfig = {
@@ -36,12 +37,17 @@ public class CountingListener implements RabbitMessageListener {
 
     @Override
     public void onMessage(RabbitMessage message) {
-        int attempt = log.attempt(QUEUE, message);
-        Map<String, Object> headers = message.properties().getHeaders();
-        if (attempt == 1 && headers != null && headers.containsKey(FAIL_FIRST)) {
-            throw new IllegalStateException("Failing the first try of " + message.properties().getMessageId()
-                    + " on purpose");
+        log.started(QUEUE);
+        try {
+            int attempt = log.attempt(QUEUE, message);
+            Map<String, Object> headers = message.properties().getHeaders();
+            if (attempt == 1 && headers != null && headers.containsKey(FAIL_FIRST)) {
+                throw new IllegalStateException("Failing the first try of " + message.properties().getMessageId()
+                        + " on purpose");
+            }
+            log.processed(QUEUE, message);
+        } finally {
+            log.ended(QUEUE);
         }
-        log.processed(QUEUE, message);
     }
 }

@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Per message of queue {@value #QUEUE}, in a container transaction: publishes a marker to {@value #DONE} (through a
  * server-wide pool outside the transaction, so that the application's own resources, which Payara tears down and
- * sets up around the bean during a redeploy, play no part) carrying the message id and how many failed tries the adapter counted before this
+ * sets up around the bean during a redeploy, play no part) carrying the message id and how many failed tries the
+ * adapter counted before this
  * one, then works {@value #WORK_MILLIS} ms: the evidence a test reads across a redeploy.
  */
 @MessageDriven(activationConfig = {

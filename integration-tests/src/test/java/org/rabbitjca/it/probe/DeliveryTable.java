@@ -15,7 +15,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** The table {@link org.rabbitjca.it.beans.TransactedListener} writes to, in the default datasource; counts its rows for the tests. */
+/**
+ * The table {@link org.rabbitjca.it.beans.TransactedListener} writes to, in the default datasource; counts its rows for
+ * the tests.
+ */
 @Singleton
 @Startup
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

@@ -217,7 +217,10 @@ public class ProbeResource {
                 + "\n";
     }
 
-    /** @return the committed rows of {@link org.rabbitjca.it.beans.TransactedListener} whose message id starts with the prefix */
+    /**
+     * @return the committed rows of {@link org.rabbitjca.it.beans.TransactedListener} whose message id starts with the
+     * prefix
+     */
     @GET
     @Path("rows")
     public String rows(@QueryParam("prefix") String prefix) throws SQLException {

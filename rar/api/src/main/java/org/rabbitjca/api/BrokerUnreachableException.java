@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.api;
 
-/** The broker could not be reached: connection refused, a host name DNS does not know, or no answer within {@code connectionTimeoutMillis}; the message says which. */
+/**
+ * The broker could not be reached: connection refused, a host name DNS does not know, or no answer within {@code
+ * connectionTimeoutMillis}; the message says which.
+ */
 public class BrokerUnreachableException extends BrokerUnavailableException {
 
     private static final long serialVersionUID = 1L;

@@ -11,6 +11,8 @@ public final class GlassfishResources {
 
     /** The connection definition of the adapter's AMQP pools. */
     static final String CONNECTION_DEFINITION = "org.rabbitjca.api.RabbitConnectionFactory";
+    private static final String PUBLIC_ID =
+            "\"-//GlassFish.org//DTD GlassFish Application Server 3.1 Resource Definitions//EN\"";
 
     private GlassfishResources() {
     }
@@ -21,11 +23,11 @@ public final class GlassfishResources {
      */
     public static String xml(List<ConnectorPool> pools) {
         return """
-                <!DOCTYPE resources PUBLIC "-//GlassFish.org//DTD GlassFish Application Server 3.1 Resource Definitions//EN"
+                <!DOCTYPE resources PUBLIC %s
                         "http://glassfish.org/dtds/glassfish-resources_1_5.dtd">
                 <resources>
                 %s</resources>
-                """.formatted(pools.stream().map(GlassfishResources::xml).collect(Collectors.joining()));
+                """.formatted(PUBLIC_ID, pools.stream().map(GlassfishResources::xml).collect(Collectors.joining()));
     }
 
     private static String xml(ConnectorPool pool) {
