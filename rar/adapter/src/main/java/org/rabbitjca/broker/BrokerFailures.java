@@ -38,7 +38,7 @@ public final class BrokerFailures {
         String mechanism = settings.externalLogin() ? "EXTERNAL (the client certificate)" : "PLAIN";
         String where = "the broker at " + settings.describeAddresses() + " (virtual host '" + settings.virtualHost()
                 + "', user '" + settings.username() + "')";
-        Throwable cause = rootOf(failure);
+        Throwable cause = Causes.root(failure);
         if (failure instanceof AuthenticationFailureException
                 || failure instanceof PossibleAuthenticationFailureException) {
             return new LoginRefusedException("Login refused by " + where + " with mechanism " + mechanism + ": "
@@ -71,7 +71,7 @@ public final class BrokerFailures {
                     + "the port may not speak AMQP" + (settings.tls().enabled() ? " over TLS" : "") + ". Check "
                     + "'addresses' and 'connectionTimeoutMillis'.", failure);
         }
-        SSLException tls = find(failure, SSLException.class);
+        SSLException tls = Causes.find(failure, SSLException.class);
         if (tls != null) {
             return new TlsHandshakeException("TLS handshake with " + where + " failed: " + TlsFailures.explain(tls,
                     settings.tls()), failure);
@@ -86,22 +86,5 @@ public final class BrokerFailures {
 
     private static boolean isReset(Throwable cause) {
         return cause instanceof SocketException || cause instanceof EOFException;
-    }
-
-    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
-    }
-
-    private static Throwable rootOf(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
     }
 }

@@ -4,11 +4,11 @@ package org.rabbitjca.broker;
 import org.rabbitjca.api.BrokerUnavailableException;
 import org.rabbitjca.settings.Backoff;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.function.IntToLongFunction;
 
 /**
  * A circuit breaker over one group's connections: while the broker is down, callers fail at once with an exception
@@ -17,7 +17,8 @@ import java.time.temporal.ChronoUnit;
  */
 final class BrokerOutage {
 
-    private final Backoff backoff;
+    private final IntToLongFunction delayMillis;
+    private final Clock clock;
     private Instant since;              // guarded by this; null while the broker is reachable
     private String reason;              // guarded by this
     private BrokerUnavailableException failure; // guarded by this; the last failure to connect, if any
@@ -25,7 +26,16 @@ final class BrokerOutage {
     private int failedAttempts;         // guarded by this
 
     BrokerOutage(Backoff backoff) {
-        this.backoff = backoff;
+        this(backoff::delayMillis, Clock.systemUTC());
+    }
+
+    /**
+     * @param delayMillis the wait after so many failed attempts in a row, from 0
+     * @param clock tells the time
+     */
+    BrokerOutage(IntToLongFunction delayMillis, Clock clock) {
+        this.delayMillis = delayMillis;
+        this.clock = clock;
     }
 
     /**
@@ -36,34 +46,34 @@ final class BrokerOutage {
         if (since == null) {
             return;
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         boolean firstConnectDue = failure != null && nextAttempt != null && !now.isBefore(nextAttempt);
         if (firstConnectDue) {
             return; // this caller makes the next attempt
         }
         String next = nextAttempt == null || !now.isBefore(nextAttempt) ? "an attempt to reconnect is under way"
-                : "the next attempt is at " + clock(nextAttempt) + " (in "
+                : "the next attempt is at " + Sentences.clock(nextAttempt) + " (in "
                 + Duration.between(now, nextAttempt).truncatedTo(ChronoUnit.MILLIS).toMillis() + " ms)";
-        throw new FailingFastException("The broker is unavailable since " + clock(since) + ": "
+        throw new FailingFastException("The broker is unavailable since " + Sentences.clock(since) + ": "
                 + Sentences.end(reason) + " Failing at once instead of waiting: " + next + ".", failure,
                 failure != null ? nextAttempt : null);
     }
 
     /** A connection attempt failed: the next one waits for the backoff. */
     synchronized void connectFailed(BrokerUnavailableException cause) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (since == null) {
             since = now;
         }
         failure = cause;
         reason = cause.getMessage();
-        nextAttempt = now.plusMillis(backoff.delayMillis(failedAttempts++));
+        nextAttempt = now.plusMillis(delayMillis.applyAsLong(failedAttempts++));
     }
 
     /** An open connection was lost; amqp-client recovers it. */
     synchronized void lost(String why) {
         if (since == null) {
-            since = Instant.now();
+            since = clock.instant();
         }
         failure = null;
         reason = "the connection was lost (" + why + ").";
@@ -75,8 +85,8 @@ final class BrokerOutage {
      * @return the wait, from the backoff
      */
     synchronized long recoveryDelayMillis(int attempt) {
-        long delay = backoff.delayMillis(attempt);
-        nextAttempt = Instant.now().plusMillis(delay);
+        long delay = delayMillis.applyAsLong(attempt);
+        nextAttempt = clock.instant().plusMillis(delay);
         return delay;
     }
 
@@ -92,9 +102,5 @@ final class BrokerOutage {
         failure = null;
         nextAttempt = null;
         failedAttempts = 0;
-    }
-
-    private static String clock(Instant instant) {
-        return LocalTime.ofInstant(instant, ZoneId.systemDefault()).truncatedTo(ChronoUnit.MILLIS).toString();
     }
 }

@@ -46,12 +46,8 @@ public record CloseReason(Scope scope, int replyCode, String replyText) {
      * @return the reason of the first shutdown signal in its cause chain, or {@code null} when there is none
      */
     public static CloseReason find(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ShutdownSignalException signal) {
-                return of(signal);
-            }
-        }
-        return null;
+        ShutdownSignalException signal = Causes.find(failure, ShutdownSignalException.class);
+        return signal == null ? null : of(signal);
     }
 
     /** @return e.g. {@code the broker closed the channel: 404 NOT_FOUND - no queue 'q' in vhost '/'} */

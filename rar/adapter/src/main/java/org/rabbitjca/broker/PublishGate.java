@@ -5,9 +5,6 @@ import com.rabbitmq.client.BlockedListener;
 import org.rabbitjca.api.BrokerBlockedException;
 
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Whether the broker lets one physical connection publish. The broker blocks publishing connections while a memory
@@ -69,7 +66,7 @@ public final class PublishGate implements BlockedListener {
      */
     public synchronized BrokerBlockedException blocked(String what, long waitedMillis) {
         return new BrokerBlockedException("The broker is blocking publishers on " + what + " since "
-                + LocalTime.ofInstant(blockedSince, ZoneId.systemDefault()).truncatedTo(ChronoUnit.MILLIS) + ": "
+                + Sentences.clock(blockedSince) + ": "
                 + blockedReason + " (a memory or disk alarm). The publish waited " + waitedMillis + " ms and was not "
                 + "sent. Publishing resumes by itself when the alarm clears: free memory or disk space on the broker, "
                 + "or let consumers drain its queues.", null);

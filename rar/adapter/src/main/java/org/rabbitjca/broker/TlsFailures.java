@@ -16,7 +16,7 @@ final class TlsFailures {
     }
 
     static String explain(SSLException failure, TlsSettings tls) {
-        String text = String.valueOf(deepestMessage(failure));
+        String text = String.valueOf(Causes.deepestMessage(failure));
         String trust = tls.trustStore().map(file -> "trustStore '" + file.path() + "'")
                 .orElse("the JVM's default trust store (trustStore is not set)");
         if (text.contains("PKIX") || text.contains("certification path")) {
@@ -46,15 +46,5 @@ final class TlsFailures {
                     + "port (usually 5671).";
         }
         return Sentences.end(text);
-    }
-
-    private static String deepestMessage(Throwable failure) {
-        String message = failure.getMessage();
-        for (Throwable t = failure.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
-            if (t.getMessage() != null) {
-                message = t.getMessage();
-            }
-        }
-        return message;
     }
 }

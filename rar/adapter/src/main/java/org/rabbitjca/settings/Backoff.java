@@ -23,8 +23,18 @@ public record Backoff(long initialMillis, long maxMillis) {
      * @return how long to wait before the next attempt, in milliseconds
      */
     public long delayMillis(int failedAttempts) {
+        return delayMillis(failedAttempts, ThreadLocalRandom.current().nextDouble());
+    }
+
+    /**
+     * @param failedAttempts how many attempts failed in a row, from 0 for the first wait
+     * @param draw where the wait falls within its jitter, from 0 (a quarter shorter) to 1 (a quarter longer, but
+     *             never above {@code maxMillis}); {@link #delayMillis(int)} draws it at random
+     * @return how long to wait before the next attempt, in milliseconds
+     */
+    public long delayMillis(int failedAttempts, double draw) {
         double base = Math.min(maxMillis, initialMillis * Math.pow(2, Math.min(failedAttempts, 30)));
-        double jitter = 1 + (ThreadLocalRandom.current().nextDouble() - 0.5) / 2;
+        double jitter = 1 + (draw - 0.5) / 2;
         return Math.min(maxMillis, Math.round(base * jitter));
     }
 }

@@ -5,106 +5,132 @@ import jakarta.resource.spi.ConfigProperty;
 
 import java.io.Serial;
 import java.io.Serializable;
-import java.util.HashMap;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
+
+import static org.rabbitjca.settings.ConnectionProperty.ADDRESSES;
+import static org.rabbitjca.settings.ConnectionProperty.CONNECTION_NAME;
+import static org.rabbitjca.settings.ConnectionProperty.CONNECTION_TIMEOUT_MILLIS;
+import static org.rabbitjca.settings.ConnectionProperty.KEY_STORE;
+import static org.rabbitjca.settings.ConnectionProperty.KEY_STORE_PASSWORD;
+import static org.rabbitjca.settings.ConnectionProperty.KEY_STORE_TYPE;
+import static org.rabbitjca.settings.ConnectionProperty.PASSWORD;
+import static org.rabbitjca.settings.ConnectionProperty.RECONNECT_INITIAL_DELAY_MILLIS;
+import static org.rabbitjca.settings.ConnectionProperty.RECONNECT_MAX_DELAY_MILLIS;
+import static org.rabbitjca.settings.ConnectionProperty.REQUESTED_HEARTBEAT_SECONDS;
+import static org.rabbitjca.settings.ConnectionProperty.SASL_MECHANISM;
+import static org.rabbitjca.settings.ConnectionProperty.SHUFFLE_ADDRESSES;
+import static org.rabbitjca.settings.ConnectionProperty.TLS_PROTOCOLS;
+import static org.rabbitjca.settings.ConnectionProperty.TRUST_STORE;
+import static org.rabbitjca.settings.ConnectionProperty.TRUST_STORE_PASSWORD;
+import static org.rabbitjca.settings.ConnectionProperty.TRUST_STORE_TYPE;
+import static org.rabbitjca.settings.ConnectionProperty.USERNAME;
+import static org.rabbitjca.settings.ConnectionProperty.USE_TLS;
+import static org.rabbitjca.settings.ConnectionProperty.VERIFY_HOSTNAME;
+import static org.rabbitjca.settings.ConnectionProperty.VIRTUAL_HOST;
 
 /**
  * The broker connection properties, declared once and inherited by the resource adapter (server-wide defaults),
  * the managed connection factory (per pool) and the activation spec (per message-driven bean). A property left
  * unset ({@code null}) at one level takes the value of the more general level, then the default in
- * {@link ConnectionSettings}. Set by the container from descriptors, before the object is used; not thread-safe.
+ * {@link ConnectionSettings} or {@link TlsSettings}. Set by the container from descriptors, before the object is
+ * used; not thread-safe.
+ *
+ * <p>No property has a {@code @ConfigProperty(defaultValue = ...)}, on purpose: the container would then set the
+ * default at every level, and a pool or a bean could no longer inherit the adapter's value (unset means inherit).
+ * Defaults are applied once, when the levels are resolved, from the {@code DEFAULT_} constants the descriptions
+ * quote.
  */
 public abstract class ConnectionProperties implements Serializable {
 
     @Serial
-    private static final long serialVersionUID = 2L;
-    /** The properties whose values are secrets: masked wherever properties are described. */
-    private static final Set<String> CONFIDENTIAL = Set.of("password", "trustStorePassword", "keyStorePassword");
+    private static final long serialVersionUID = 3L;
 
-    /** The values set at this level by property name; a property not set here is absent. */
-    private final Map<String, Object> values = new HashMap<>();
+    /** The values set at this level; a property not set here is absent. Each value is of its property's type. */
+    private final Map<ConnectionProperty, Object> values = new EnumMap<>(ConnectionProperty.class);
 
     /** @return the broker addresses, or {@code null} when not set at this level */
     public String getAddresses() {
-        return (String) values.get("addresses");
+        return get(ADDRESSES);
     }
 
     /** @param addresses see the description */
     @ConfigProperty(description = "Broker addresses as host[:port], comma-separated for a cluster, e.g. "
-            + "'rabbit1:5672,rabbit2:5672'. The port defaults to 5672, or 5671 with useTls. Default: "
+            + "'rabbit1:5672,rabbit2:5672'. The port defaults to " + ConnectionSettings.DEFAULT_PORT + ", or "
+            + ConnectionSettings.DEFAULT_TLS_PORT + " with useTls. Default: "
             + ConnectionSettings.DEFAULT_ADDRESSES)
     public void setAddresses(String addresses) {
-        set("addresses", addresses);
+        set(ADDRESSES, addresses);
     }
 
     /** @return whether addresses are shuffled, or {@code null} when not set at this level */
     public Boolean getShuffleAddresses() {
-        return (Boolean) values.get("shuffleAddresses");
+        return get(SHUFFLE_ADDRESSES);
     }
 
     /** @param shuffleAddresses see the description */
     @ConfigProperty(description = "Whether each connection tries the addresses in a random order, so that "
-            + "the clients of a cluster spread over its nodes; false tries them in the order given. Default: true")
+            + "the clients of a cluster spread over its nodes; false tries them in the order given. Default: "
+            + ConnectionSettings.DEFAULT_SHUFFLE_ADDRESSES)
     public void setShuffleAddresses(Boolean shuffleAddresses) {
-        set("shuffleAddresses", shuffleAddresses);
+        set(SHUFFLE_ADDRESSES, shuffleAddresses);
     }
 
     /** @return the virtual host, or {@code null} when not set at this level */
     public String getVirtualHost() {
-        return (String) values.get("virtualHost");
+        return get(VIRTUAL_HOST);
     }
 
     /** @param virtualHost see the description */
     @ConfigProperty(description = "The RabbitMQ virtual host to connect to. Default: "
             + ConnectionSettings.DEFAULT_VIRTUAL_HOST)
     public void setVirtualHost(String virtualHost) {
-        set("virtualHost", virtualHost);
+        set(VIRTUAL_HOST, virtualHost);
     }
 
     /** @return the user name, or {@code null} when not set at this level */
     public String getUsername() {
-        return (String) values.get("username");
+        return get(USERNAME);
     }
 
     /** @param username see the description */
     @ConfigProperty(description = "The user to log in as. Default: " + ConnectionSettings.DEFAULT_USERNAME
             + " (RabbitMQ lets 'guest' log in from localhost only). Ignored with saslMechanism EXTERNAL")
     public void setUsername(String username) {
-        set("username", username);
+        set(USERNAME, username);
     }
 
     /** @return the password, or {@code null} when not set at this level */
     public String getPassword() {
-        return (String) values.get("password");
+        return get(PASSWORD);
     }
 
     /** @param password see the description */
     @ConfigProperty(confidential = true, description = "The password of the user. Never logged. On Payara, "
-            + "prefer a password alias: ${ALIAS=rabbitmq-password}. Default: guest")
+            + "prefer a password alias: ${ALIAS=rabbitmq-password}. Default: " + ConnectionSettings.DEFAULT_PASSWORD)
     public void setPassword(String password) {
-        set("password", password);
+        set(PASSWORD, password);
     }
 
     /** @return the SASL mechanism, or {@code null} when not set at this level */
     public String getSaslMechanism() {
-        return (String) values.get("saslMechanism");
+        return get(SASL_MECHANISM);
     }
 
     /** @param saslMechanism see the description */
     @ConfigProperty(description = "How the adapter logs in: PLAIN (username and password) or EXTERNAL "
             + "(the client certificate of keyStore; needs useTls and the broker's rabbitmq_auth_mechanism_ssl "
-            + "plugin). Default: PLAIN")
+            + "plugin). Default: " + ConnectionSettings.DEFAULT_SASL_MECHANISM)
     public void setSaslMechanism(String saslMechanism) {
-        set("saslMechanism", saslMechanism);
+        set(SASL_MECHANISM, saslMechanism);
     }
 
     /** @return the requested heartbeat in seconds, or {@code null} when not set at this level */
     public Integer getRequestedHeartbeatSeconds() {
-        return (Integer) values.get("requestedHeartbeatSeconds");
+        return get(REQUESTED_HEARTBEAT_SECONDS);
     }
 
     /** @param requestedHeartbeatSeconds see the description */
@@ -112,12 +138,12 @@ public abstract class ConnectionProperties implements Serializable {
             + "declared dead after about two intervals. 0 turns heartbeats off (not recommended). Default: "
             + ConnectionSettings.DEFAULT_HEARTBEAT_SECONDS)
     public void setRequestedHeartbeatSeconds(Integer requestedHeartbeatSeconds) {
-        set("requestedHeartbeatSeconds", requestedHeartbeatSeconds);
+        set(REQUESTED_HEARTBEAT_SECONDS, requestedHeartbeatSeconds);
     }
 
     /** @return the connection timeout in milliseconds, or {@code null} when not set at this level */
     public Integer getConnectionTimeoutMillis() {
-        return (Integer) values.get("connectionTimeoutMillis");
+        return get(CONNECTION_TIMEOUT_MILLIS);
     }
 
     /** @param connectionTimeoutMillis see the description */
@@ -126,12 +152,12 @@ public abstract class ConnectionProperties implements Serializable {
             + "(declarations, consumer start, channel open and close). Must be positive. Default: "
             + ConnectionSettings.DEFAULT_CONNECTION_TIMEOUT_MILLIS)
     public void setConnectionTimeoutMillis(Integer connectionTimeoutMillis) {
-        set("connectionTimeoutMillis", connectionTimeoutMillis);
+        set(CONNECTION_TIMEOUT_MILLIS, connectionTimeoutMillis);
     }
 
     /** @return the client-provided connection name, or {@code null} when not set at this level */
     public String getConnectionName() {
-        return (String) values.get("connectionName");
+        return get(CONNECTION_NAME);
     }
 
     /** @param connectionName see the description */
@@ -139,12 +165,12 @@ public abstract class ConnectionProperties implements Serializable {
             + "rabbitmqctl list_connections; the adapter appends the role, e.g. 'orders-app (publish)'. Default: "
             + ConnectionSettings.DEFAULT_CONNECTION_NAME)
     public void setConnectionName(String connectionName) {
-        set("connectionName", connectionName);
+        set(CONNECTION_NAME, connectionName);
     }
 
     /** @return the first reconnect delay in milliseconds, or {@code null} when not set at this level */
     public Integer getReconnectInitialDelayMillis() {
-        return (Integer) values.get("reconnectInitialDelayMillis");
+        return get(RECONNECT_INITIAL_DELAY_MILLIS);
     }
 
     /** @param reconnectInitialDelayMillis see the description */
@@ -153,136 +179,142 @@ public abstract class ConnectionProperties implements Serializable {
             + "reconnectMaxDelayMillis. While waiting, getConnection() and publish() fail at once, saying since when "
             + "the broker is down and when the next attempt is. Default: " + Backoff.DEFAULT_INITIAL_MILLIS)
     public void setReconnectInitialDelayMillis(Integer reconnectInitialDelayMillis) {
-        set("reconnectInitialDelayMillis", reconnectInitialDelayMillis);
+        set(RECONNECT_INITIAL_DELAY_MILLIS, reconnectInitialDelayMillis);
     }
 
     /** @return the longest reconnect delay in milliseconds, or {@code null} when not set at this level */
     public Integer getReconnectMaxDelayMillis() {
-        return (Integer) values.get("reconnectMaxDelayMillis");
+        return get(RECONNECT_MAX_DELAY_MILLIS);
     }
 
     /** @param reconnectMaxDelayMillis see the description */
     @ConfigProperty(description = "The longest wait between reconnect attempts, in milliseconds; a hard cap "
             + "(jitter only shortens waits at the cap). Default: " + Backoff.DEFAULT_MAX_MILLIS)
     public void setReconnectMaxDelayMillis(Integer reconnectMaxDelayMillis) {
-        set("reconnectMaxDelayMillis", reconnectMaxDelayMillis);
+        set(RECONNECT_MAX_DELAY_MILLIS, reconnectMaxDelayMillis);
     }
 
     /** @return whether TLS is used, or {@code null} when not set at this level */
     public Boolean getUseTls() {
-        return (Boolean) values.get("useTls");
+        return get(USE_TLS);
     }
 
     /** @param useTls see the description */
     @ConfigProperty(description = "Whether to connect with TLS. The server's certificate must be trusted "
             + "(trustStore, else the JVM's default trust) and name the host it is reached by (see verifyHostname). "
-            + "Default: false")
+            + "Default: " + TlsSettings.DEFAULT_USE_TLS)
     public void setUseTls(Boolean useTls) {
-        set("useTls", useTls);
+        set(USE_TLS, useTls);
     }
 
     /** @return the TLS protocols, or {@code null} when not set at this level */
     public String getTlsProtocols() {
-        return (String) values.get("tlsProtocols");
+        return get(TLS_PROTOCOLS);
     }
 
     /** @param tlsProtocols see the description */
     @ConfigProperty(description = "The TLS protocol versions the adapter may use, comma-separated. Default: "
             + TlsSettings.DEFAULT_PROTOCOLS)
     public void setTlsProtocols(String tlsProtocols) {
-        set("tlsProtocols", tlsProtocols);
+        set(TLS_PROTOCOLS, tlsProtocols);
     }
 
     /** @return whether the server host name is verified, or {@code null} when not set at this level */
     public Boolean getVerifyHostname() {
-        return (Boolean) values.get("verifyHostname");
+        return get(VERIFY_HOSTNAME);
     }
 
     /** @param verifyHostname see the description */
     @ConfigProperty(description = "Whether the server's certificate must name the host in addresses. "
             + "Turning it off lets anyone with a certificate from a trusted authority pose as the broker; the "
-            + "adapter logs a warning when it is off. Default: true")
+            + "adapter logs a warning when it is off. Default: " + TlsSettings.DEFAULT_VERIFY_HOSTNAME)
     public void setVerifyHostname(Boolean verifyHostname) {
-        set("verifyHostname", verifyHostname);
+        set(VERIFY_HOSTNAME, verifyHostname);
     }
 
     /** @return the trust store path, or {@code null} when not set at this level */
     public String getTrustStore() {
-        return (String) values.get("trustStore");
+        return get(TRUST_STORE);
     }
 
     /** @param trustStore see the description */
     @ConfigProperty(description = "Path of the key store holding the certificates (or the authority) "
             + "that the broker's certificate must chain to. Default: the JVM's default trust store")
     public void setTrustStore(String trustStore) {
-        set("trustStore", trustStore);
+        set(TRUST_STORE, trustStore);
     }
 
     /** @return the trust store password, or {@code null} when not set at this level */
     public String getTrustStorePassword() {
-        return (String) values.get("trustStorePassword");
+        return get(TRUST_STORE_PASSWORD);
     }
 
     /** @param trustStorePassword see the description */
     @ConfigProperty(confidential = true, description = "The password of trustStore. Never logged; on Payara, write "
             + "${ALIAS=...} or ${ENV=...} in a pool created with asadmin. Default: none")
     public void setTrustStorePassword(String trustStorePassword) {
-        set("trustStorePassword", trustStorePassword);
+        set(TRUST_STORE_PASSWORD, trustStorePassword);
     }
 
     /** @return the trust store type, or {@code null} when not set at this level */
     public String getTrustStoreType() {
-        return (String) values.get("trustStoreType");
+        return get(TRUST_STORE_TYPE);
     }
 
     /** @param trustStoreType see the description */
     @ConfigProperty(description = "The type of trustStore, e.g. PKCS12 or JKS. Default: "
             + TlsSettings.DEFAULT_STORE_TYPE)
     public void setTrustStoreType(String trustStoreType) {
-        set("trustStoreType", trustStoreType);
+        set(TRUST_STORE_TYPE, trustStoreType);
     }
 
     /** @return the key store path, or {@code null} when not set at this level */
     public String getKeyStore() {
-        return (String) values.get("keyStore");
+        return get(KEY_STORE);
     }
 
     /** @param keyStore see the description */
     @ConfigProperty(description = "Path of the key store holding the client certificate and its key, for "
             + "mutual TLS and saslMechanism EXTERNAL. Default: none (no client certificate)")
     public void setKeyStore(String keyStore) {
-        set("keyStore", keyStore);
+        set(KEY_STORE, keyStore);
     }
 
     /** @return the key store password, or {@code null} when not set at this level */
     public String getKeyStorePassword() {
-        return (String) values.get("keyStorePassword");
+        return get(KEY_STORE_PASSWORD);
     }
 
     /** @param keyStorePassword see the description */
-    @ConfigProperty(confidential = true, description = "The password of keyStore and of the key in it. Never logged; on "
-            + "Payara, write ${ALIAS=...} or ${ENV=...} in a pool created with asadmin. Default: none")
+    @ConfigProperty(confidential = true, description = "The password of keyStore and of the key in it. Never "
+            + "logged; on Payara, write ${ALIAS=...} or ${ENV=...} in a pool created with asadmin. Default: none")
     public void setKeyStorePassword(String keyStorePassword) {
-        set("keyStorePassword", keyStorePassword);
+        set(KEY_STORE_PASSWORD, keyStorePassword);
     }
 
     /** @return the key store type, or {@code null} when not set at this level */
     public String getKeyStoreType() {
-        return (String) values.get("keyStoreType");
+        return get(KEY_STORE_TYPE);
     }
 
     /** @param keyStoreType see the description */
     @ConfigProperty(description = "The type of keyStore, e.g. PKCS12 or JKS. Default: "
             + TlsSettings.DEFAULT_STORE_TYPE)
     public void setKeyStoreType(String keyStoreType) {
-        set("keyStoreType", keyStoreType);
+        set(KEY_STORE_TYPE, keyStoreType);
     }
 
-    private void set(String property, Object value) {
+    /** @return the value set at this level, of the property's type, or {@code null} */
+    @SuppressWarnings("unchecked") // set() admits only values of the property's type
+    final <T> T get(ConnectionProperty property) {
+        return (T) values.get(property);
+    }
+
+    private void set(ConnectionProperty property, Object value) {
         if (value == null) {
             values.remove(property);
         } else {
-            values.put(property, value);
+            values.put(property, property.type().cast(value));
         }
     }
 
@@ -336,10 +368,12 @@ public abstract class ConnectionProperties implements Serializable {
         return values.hashCode();
     }
 
-    /** @return the connection properties set at this level, passwords masked, for {@code toString()} */
+    /** @return the connection properties set at this level, by name, secrets masked, for {@code toString()} */
     protected final String describeConnectionProperties() {
-        return new TreeMap<>(values).entrySet().stream()
-                .map(entry -> entry.getKey() + "=" + (CONFIDENTIAL.contains(entry.getKey()) ? "****" : entry.getValue()))
+        return values.entrySet().stream()
+                .sorted(Comparator.comparing(entry -> entry.getKey().propertyName()))
+                .map(entry -> entry.getKey().propertyName() + "=" + (entry.getKey().confidential() ? "****"
+                        : entry.getValue()))
                 .collect(Collectors.joining(", "));
     }
 }

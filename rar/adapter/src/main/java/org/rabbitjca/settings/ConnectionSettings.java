@@ -2,10 +2,20 @@
 package org.rabbitjca.settings;
 
 import com.rabbitmq.client.Address;
-import com.rabbitmq.client.ConnectionFactory;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+
+import static org.rabbitjca.settings.ConnectionProperty.ADDRESSES;
+import static org.rabbitjca.settings.ConnectionProperty.CONNECTION_NAME;
+import static org.rabbitjca.settings.ConnectionProperty.CONNECTION_TIMEOUT_MILLIS;
+import static org.rabbitjca.settings.ConnectionProperty.RECONNECT_INITIAL_DELAY_MILLIS;
+import static org.rabbitjca.settings.ConnectionProperty.RECONNECT_MAX_DELAY_MILLIS;
+import static org.rabbitjca.settings.ConnectionProperty.REQUESTED_HEARTBEAT_SECONDS;
+import static org.rabbitjca.settings.ConnectionProperty.SASL_MECHANISM;
+import static org.rabbitjca.settings.ConnectionProperty.USERNAME;
+import static org.rabbitjca.settings.ConnectionProperty.VIRTUAL_HOST;
 
 /**
  * The validated, immutable settings of one broker connection, resolved from the levels of
@@ -28,14 +38,22 @@ public record ConnectionSettings(List<Address> addresses, boolean shuffleAddress
                                  int requestedHeartbeatSeconds, int connectionTimeoutMillis, String connectionName,
                                  Backoff reconnect, TlsSettings tls) {
 
+    /** The port of an address that names none, without TLS: the AMQP port. */
+    public static final int DEFAULT_PORT = 5672;
+    /** The port of an address that names none, with TLS: the AMQP over TLS port. */
+    public static final int DEFAULT_TLS_PORT = 5671;
     /** Default of {@code addresses}. */
-    public static final String DEFAULT_ADDRESSES = "localhost:5672";
+    public static final String DEFAULT_ADDRESSES = "localhost:" + DEFAULT_PORT;
+    /** Default of {@code shuffleAddresses}: the clients of a cluster spread over its nodes. */
+    public static final boolean DEFAULT_SHUFFLE_ADDRESSES = true;
     /** Default of {@code virtualHost}. */
     public static final String DEFAULT_VIRTUAL_HOST = "/";
     /** Default of {@code username}. */
     public static final String DEFAULT_USERNAME = "guest";
-    /** Default of {@code password}; not in any description string, being a secret in spirit. */
+    /** Default of {@code password}: RabbitMQ's own for {@code guest}, no secret. */
     static final String DEFAULT_PASSWORD = "guest";
+    /** Default of {@code saslMechanism}: log in with {@code username} and {@code password}. */
+    public static final String DEFAULT_SASL_MECHANISM = "PLAIN";
     /** Default of {@code requestedHeartbeatSeconds}. */
     public static final int DEFAULT_HEARTBEAT_SECONDS = 60;
     /** Default of {@code connectionTimeoutMillis}. */
@@ -74,52 +92,58 @@ public record ConnectionSettings(List<Address> addresses, boolean shuffleAddress
     static ConnectionSettings resolve(Problems problems, ConnectionProperties... levels) {
         ConnectionProperties merged = ConnectionProperties.merge(levels);
         int before = problems.count();
-        boolean useTls = Boolean.TRUE.equals(merged.getUseTls());
-        String addressText = problems.notBlank("addresses", merged.getAddresses(), DEFAULT_ADDRESSES,
+        boolean useTls = Objects.requireNonNullElse(merged.getUseTls(), TlsSettings.DEFAULT_USE_TLS);
+        String addressText = problems.notBlank(ADDRESSES.propertyName(), merged.getAddresses(), DEFAULT_ADDRESSES,
                 "rabbit1:5672,rabbit2:5672");
         List<Address> addresses = AddressList.parse(addressText == null ? "" : addressText,
-                useTls ? ConnectionFactory.DEFAULT_AMQP_OVER_SSL_PORT : ConnectionFactory.DEFAULT_AMQP_PORT, problems);
-        String virtualHost = problems.notBlank("virtualHost", merged.getVirtualHost(), DEFAULT_VIRTUAL_HOST, "/");
-        String username = problems.notBlank("username", merged.getUsername(), DEFAULT_USERNAME, "orders-app");
-        String password = merged.getPassword() == null ? DEFAULT_PASSWORD : merged.getPassword();
-        int heartbeat = problems.between("requestedHeartbeatSeconds", merged.getRequestedHeartbeatSeconds(),
-                DEFAULT_HEARTBEAT_SECONDS, 0, 65_535, "seconds; 0 turns heartbeats off");
-        int timeout = problems.atLeast("connectionTimeoutMillis", merged.getConnectionTimeoutMillis(),
-                DEFAULT_CONNECTION_TIMEOUT_MILLIS, 1, "milliseconds; waiting forever is not allowed");
-        String name = problems.notBlank("connectionName", merged.getConnectionName(), DEFAULT_CONNECTION_NAME,
+                useTls ? DEFAULT_TLS_PORT : DEFAULT_PORT, problems);
+        String virtualHost = problems.notBlank(VIRTUAL_HOST.propertyName(), merged.getVirtualHost(),
+                DEFAULT_VIRTUAL_HOST, "/");
+        String username = problems.notBlank(USERNAME.propertyName(), merged.getUsername(), DEFAULT_USERNAME,
                 "orders-app");
+        String password = Objects.requireNonNullElse(merged.getPassword(), DEFAULT_PASSWORD);
+        int heartbeat = problems.between(REQUESTED_HEARTBEAT_SECONDS.propertyName(),
+                merged.getRequestedHeartbeatSeconds(), DEFAULT_HEARTBEAT_SECONDS, 0, 65_535,
+                "seconds; 0 turns heartbeats off");
+        int timeout = problems.atLeast(CONNECTION_TIMEOUT_MILLIS.propertyName(), merged.getConnectionTimeoutMillis(),
+                DEFAULT_CONNECTION_TIMEOUT_MILLIS, 1, "milliseconds; waiting forever is not allowed");
+        String name = problems.notBlank(CONNECTION_NAME.propertyName(), merged.getConnectionName(),
+                DEFAULT_CONNECTION_NAME, "orders-app");
         int initialCheck = problems.count();
-        int initialDelay = problems.atLeast("reconnectInitialDelayMillis", merged.getReconnectInitialDelayMillis(),
-                Backoff.DEFAULT_INITIAL_MILLIS, 1, "milliseconds before the first reconnect attempt");
+        int initialDelay = problems.atLeast(RECONNECT_INITIAL_DELAY_MILLIS.propertyName(),
+                merged.getReconnectInitialDelayMillis(), Backoff.DEFAULT_INITIAL_MILLIS, 1,
+                "milliseconds before the first reconnect attempt");
         boolean initialValid = problems.count() == initialCheck;
         // Compared with reconnectInitialDelayMillis only when that one is valid: "at least -5" would be nonsense.
-        int maxDelay = problems.atLeast("reconnectMaxDelayMillis", merged.getReconnectMaxDelayMillis(),
-                Backoff.DEFAULT_MAX_MILLIS, initialValid ? initialDelay : 1,
-                initialValid ? "milliseconds; at least reconnectInitialDelayMillis" : "milliseconds");
+        int maxDelay = problems.atLeast(RECONNECT_MAX_DELAY_MILLIS.propertyName(),
+                merged.getReconnectMaxDelayMillis(), Backoff.DEFAULT_MAX_MILLIS, initialValid ? initialDelay : 1,
+                initialValid ? "milliseconds; at least " + RECONNECT_INITIAL_DELAY_MILLIS.propertyName()
+                        : "milliseconds");
         TlsSettings tls = TlsResolver.resolve(useTls, merged, problems);
         boolean external = externalLogin(merged.getSaslMechanism(), tls, problems);
         if (problems.count() > before) {
             return null;
         }
-        return new ConnectionSettings(addresses, !Boolean.FALSE.equals(merged.getShuffleAddresses()), virtualHost,
+        return new ConnectionSettings(addresses,
+                Objects.requireNonNullElse(merged.getShuffleAddresses(), DEFAULT_SHUFFLE_ADDRESSES), virtualHost,
                 username, new Secret(password), external, heartbeat, timeout, name,
                 new Backoff(initialDelay, maxDelay), tls);
     }
 
     private static boolean externalLogin(String mechanism, TlsSettings tls, Problems problems) {
-        String effective = mechanism == null ? "PLAIN" : mechanism.trim().toUpperCase(Locale.ROOT);
+        String effective = mechanism == null ? DEFAULT_SASL_MECHANISM : mechanism.trim().toUpperCase(Locale.ROOT);
         switch (effective) {
             case "PLAIN":
                 return false;
             case "EXTERNAL":
                 if (tls.keyStore().isEmpty()) {
-                    problems.add("saslMechanism is EXTERNAL, which logs in with the client certificate: set useTls to "
-                            + "true and keyStore to the store holding the certificate");
+                    problems.add(SASL_MECHANISM.propertyName() + " is EXTERNAL, which logs in with the client "
+                            + "certificate: set useTls to true and keyStore to the store holding the certificate");
                 }
                 return true;
             default:
-                problems.add("saslMechanism is '" + mechanism + "' but must be PLAIN (username and password) or "
-                        + "EXTERNAL (the client certificate)");
+                problems.add(SASL_MECHANISM.propertyName() + " is '" + mechanism + "' but must be PLAIN (username and "
+                        + "password) or EXTERNAL (the client certificate)");
                 return false;
         }
     }

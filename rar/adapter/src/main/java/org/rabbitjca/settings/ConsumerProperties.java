@@ -128,7 +128,7 @@ public abstract class ConsumerProperties extends ConnectionProperties {
             + "default dead-letter queue (<queue>.dlq) when the bean starts, which needs the configure permission on "
             + "them. false: they must exist (an operator creates them, with the arguments the configuration reference "
             + "gives); the adapter only checks that they do, which needs no permission, and fails the deployment "
-            + "naming each one missing. Default: true")
+            + "naming each one missing. Default: " + ConsumerSettings.DEFAULT_DECLARE_RETRY_QUEUES)
     public void setDeclareRetryQueues(Boolean declareRetryQueues) {
         this.declareRetryQueues = declareRetryQueues;
     }

@@ -4,6 +4,7 @@ package org.rabbitjca.settings;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The validated consumer settings of one message-driven bean endpoint, beyond its connection settings.
@@ -23,6 +24,10 @@ public record ConsumerSettings(String queue, QueueTopology topology, int prefetc
     public static final int DEFAULT_PREFETCH_COUNT = 50;
     /** Default of {@code maxConcurrency}; below the containers' default cap of bean instances (Payara: 32). */
     public static final int DEFAULT_MAX_CONCURRENCY = 10;
+    /** Default of {@code declareQueue}: the queue must exist. */
+    public static final boolean DEFAULT_DECLARE_QUEUE = false;
+    /** Default of {@code declareRetryQueues}: the adapter declares them. */
+    public static final boolean DEFAULT_DECLARE_RETRY_QUEUES = true;
     /** Suffix of the default dead-letter queue's name. */
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
 
@@ -63,8 +68,8 @@ public record ConsumerSettings(String queue, QueueTopology topology, int prefetc
                     : "blank") + "; name the queue to consume from: @ActivationConfigProperty(propertyName = "
                     + "\"queue\", propertyValue = \"orders\")");
         }
-        QueueTopology topology = topology(endpoint, queue, !Boolean.FALSE.equals(merged.getDeclareRetryQueues()),
-                problems);
+        QueueTopology topology = topology(endpoint, queue,
+                Objects.requireNonNullElse(merged.getDeclareRetryQueues(), DEFAULT_DECLARE_RETRY_QUEUES), problems);
         int bounds = problems.count();
         int prefetch = problems.between("prefetchCount", merged.getPrefetchCount(), DEFAULT_PREFETCH_COUNT, 1, 65_535,
                 "unacknowledged messages the broker sends ahead");
@@ -93,11 +98,13 @@ public record ConsumerSettings(String queue, QueueTopology topology, int prefetc
 
     private static QueueTopology topology(EndpointProperties endpoint, String queue, boolean declareRetryQueues,
                                           Problems problems) {
-        boolean declareQueue = Boolean.TRUE.equals(endpoint.getDeclareQueue());
-        String queueType = oneOf(problems, "queueType", endpoint.getQueueType(), QueueTopology.QUEUE_TYPES);
+        boolean declareQueue = Objects.requireNonNullElse(endpoint.getDeclareQueue(), DEFAULT_DECLARE_QUEUE);
+        String queueType = oneOf(problems, "queueType", endpoint.getQueueType(), QueueTopology.DEFAULT_QUEUE_TYPE,
+                QueueTopology.QUEUE_TYPES);
         String exchange = endpoint.getExchange() == null || endpoint.getExchange().isBlank() ? null
                 : endpoint.getExchange().trim();
-        String exchangeType = oneOf(problems, "exchangeType", endpoint.getExchangeType(), QueueTopology.EXCHANGE_TYPES);
+        String exchangeType = oneOf(problems, "exchangeType", endpoint.getExchangeType(),
+                QueueTopology.DEFAULT_EXCHANGE_TYPE, QueueTopology.EXCHANGE_TYPES);
         List<String> routingKeys = endpoint.getRoutingKeys() == null ? List.of(queue == null ? "" : queue)
                 : Arrays.stream(endpoint.getRoutingKeys().split(",")).map(String::trim).toList();
         if (exchange == null && (endpoint.getRoutingKeys() != null || endpoint.getExchangeType() != null)) {
@@ -127,9 +134,10 @@ public record ConsumerSettings(String queue, QueueTopology topology, int prefetc
         return new RetryPolicy(attempts, initial, multiplier, max);
     }
 
-    private static String oneOf(Problems problems, String property, String value, List<String> allowed) {
+    private static String oneOf(Problems problems, String property, String value, String defaultValue,
+                                List<String> allowed) {
         if (value == null) {
-            return allowed.get(0);
+            return defaultValue;
         }
         String normalized = value.trim().toLowerCase(Locale.ROOT);
         if (!allowed.contains(normalized)) {

@@ -41,7 +41,7 @@ public abstract class EndpointProperties extends ConsumerProperties {
     /** @param declareQueue see the description */
     @ConfigProperty(description = "Whether the adapter declares the queue before consuming: durable, of type "
             + "queueType. A queue that exists with other arguments fails the activation with the broker's reason. "
-            + "Default: false (the queue must exist)")
+            + "Default: " + ConsumerSettings.DEFAULT_DECLARE_QUEUE + " (the queue must exist)")
     public void setDeclareQueue(Boolean declareQueue) {
         this.declareQueue = declareQueue;
     }
@@ -55,7 +55,7 @@ public abstract class EndpointProperties extends ConsumerProperties {
     @ConfigProperty(description = "The type of the consumed queue: classic or quorum (replicated; needs RabbitMQ "
             + "3.10 or later). declareQueue declares it of this type, and the retry and dead-letter queues the "
             + "adapter declares get the same type, so that they survive the same node losses as the queue. "
-            + "Default: classic")
+            + "Default: " + QueueTopology.DEFAULT_QUEUE_TYPE)
     public void setQueueType(String queueType) {
         this.queueType = queueType;
     }
@@ -78,7 +78,8 @@ public abstract class EndpointProperties extends ConsumerProperties {
     }
 
     /** @param exchangeType see the description */
-    @ConfigProperty(description = "The type of the exchange: direct, topic, fanout or headers. Default: direct")
+    @ConfigProperty(description = "The type of the exchange: direct, topic, fanout or headers. Default: "
+            + QueueTopology.DEFAULT_EXCHANGE_TYPE)
     public void setExchangeType(String exchangeType) {
         this.exchangeType = exchangeType;
     }
@@ -102,7 +103,8 @@ public abstract class EndpointProperties extends ConsumerProperties {
 
     /** @param deadLetterRoutingKey see the description */
     @ConfigProperty(description = "The routing key of dead letters. With the default deadLetterExchange it names "
-            + "the dead-letter queue, which the adapter declares (durable). Default: the queue name + '.dlq'")
+            + "the dead-letter queue, which the adapter declares (durable). Default: the queue name + '"
+            + ConsumerSettings.DEAD_LETTER_SUFFIX + "'")
     public void setDeadLetterRoutingKey(String deadLetterRoutingKey) {
         this.deadLetterRoutingKey = deadLetterRoutingKey;
     }

@@ -17,6 +17,10 @@ import java.util.List;
 public record QueueTopology(boolean declareQueue, String queueType, String exchange, String exchangeType,
                             List<String> routingKeys, boolean declareRetryQueues) {
 
+    /** Default of {@code queueType}. */
+    public static final String DEFAULT_QUEUE_TYPE = "classic";
+    /** Default of {@code exchangeType}. */
+    public static final String DEFAULT_EXCHANGE_TYPE = "direct";
     /** Queue types {@code queueType} accepts. */
     public static final List<String> QUEUE_TYPES = List.of("classic", "quorum");
     /** Exchange types {@code exchangeType} accepts. */

@@ -23,12 +23,17 @@ import java.util.Optional;
 public record TlsSettings(boolean enabled, List<String> protocols, boolean verifyHostname,
                           Optional<KeyStoreFile> trustStore, Optional<KeyStoreFile> keyStore) {
 
+    /** Default of {@code useTls}. */
+    public static final boolean DEFAULT_USE_TLS = false;
+    /** Default of {@code verifyHostname}: on, so that only the broker named in {@code addresses} is trusted. */
+    public static final boolean DEFAULT_VERIFY_HOSTNAME = true;
     /** Default of {@code tlsProtocols}. */
     public static final String DEFAULT_PROTOCOLS = "TLSv1.3,TLSv1.2";
     /** Default of {@code trustStoreType} and {@code keyStoreType}. */
     public static final String DEFAULT_STORE_TYPE = "PKCS12";
     /** No TLS. */
-    public static final TlsSettings OFF = new TlsSettings(false, List.of(), true, Optional.empty(), Optional.empty());
+    public static final TlsSettings OFF = new TlsSettings(false, List.of(), DEFAULT_VERIFY_HOSTNAME, Optional.empty(),
+            Optional.empty());
 
     /** Copies the protocol list so the record stays immutable. */
     public TlsSettings {

@@ -2,10 +2,12 @@
 package org.rabbitjca.broker;
 
 import org.junit.jupiter.api.Test;
+import org.rabbitjca.settings.Secret;
 import org.rabbitjca.settings.TlsSettings;
 
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,6 +53,33 @@ class TlsFailuresTest {
         outer.initCause(new IllegalStateException("PKIX path validation failed"));
 
         assertTrue(TlsFailures.explain(outer, TLS).startsWith("the broker's certificate is not trusted"));
+    }
+
+    @Test
+    void anUntrustedCertificateNamesTheConfiguredTrustStore() {
+        TlsSettings.KeyStoreFile trust = new TlsSettings.KeyStoreFile("trustStore",
+                Path.of("/etc/rabbitmq-jca/trust.p12"), new Secret("pw"), "PKCS12");
+        TlsSettings withStore = new TlsSettings(true, List.of("TLSv1.3"), true, Optional.of(trust), Optional.empty());
+
+        assertTrue(TlsFailures.explain(new SSLException("PKIX path building failed"), withStore).startsWith("the "
+                + "broker's certificate is not trusted: it does not chain to a certificate in trustStore "
+                + "'/etc/rabbitmq-jca/trust.p12'."));
+    }
+
+    @Test
+    void eachJdkSpellingOfAKnownCauseIsRecognised() {
+        assertAll(() -> assertTrue(explain("No name matching rabbit1 found").startsWith("the broker's certificate "
+                        + "does not name the host")),
+                () -> assertTrue(explain("Received fatal alert: protocol_version").startsWith("no TLS protocol "
+                        + "version is acceptable")),
+                () -> assertTrue(explain("The client supported protocol versions [TLSv1.1] are not accepted by "
+                        + "server preferences [Protocol Version]").startsWith("no TLS protocol version")),
+                () -> assertTrue(explain("Received fatal alert: bad_certificate").startsWith("the broker refused "
+                        + "the client certificate")),
+                () -> assertTrue(explain("Received fatal alert: unknown_ca").startsWith("the broker refused")),
+                () -> assertTrue(explain("Received fatal alert: certificate_unknown").startsWith("the broker "
+                        + "refused")),
+                () -> assertTrue(explain("plaintext connection?").startsWith("the port does not speak TLS")));
     }
 
     private static String explain(String jdkText) {

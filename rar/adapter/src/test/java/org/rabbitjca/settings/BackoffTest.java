@@ -3,6 +3,8 @@ package org.rabbitjca.settings;
 
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BackoffTest {
@@ -13,28 +15,32 @@ class BackoffTest {
     void delaysDoubleWithinAQuarterOfJitter() {
         for (int attempt = 0; attempt < 4; attempt++) {
             long expected = 1_000L << attempt;
-            for (int sample = 0; sample < 200; sample++) {
-                long delay = backoff.delayMillis(attempt);
-                assertTrue(delay >= expected * 0.75 && delay <= expected * 1.25, attempt + ": " + delay);
-            }
+            int step = attempt;
+            assertAll(() -> assertEquals(expected * 3 / 4, backoff.delayMillis(step, 0.0)),
+                    () -> assertEquals(expected, backoff.delayMillis(step, 0.5)),
+                    () -> assertEquals(expected * 5 / 4, backoff.delayMillis(step, 1.0)));
         }
     }
 
     @Test
     void delaysNeverExceedTheCapEvenAfterManyAttempts() {
         for (int attempt : new int[] {5, 10, 31, 1_000, Integer.MAX_VALUE}) {
-            long delay = backoff.delayMillis(attempt);
-            assertTrue(delay >= 22_500 && delay <= 30_000, attempt + ": " + delay);
+            int step = attempt;
+            assertAll(() -> assertEquals(22_500, backoff.delayMillis(step, 0.0)),
+                    () -> assertEquals(30_000, backoff.delayMillis(step, 1.0)));
         }
     }
 
     @Test
-    void delaysAreSpreadNotIdentical() {
-        long first = backoff.delayMillis(3);
-        boolean differs = false;
-        for (int sample = 0; sample < 50 && !differs; sample++) {
-            differs = backoff.delayMillis(3) != first;
+    void delaysAreSpreadByTheDrawNotIdentical() {
+        assertTrue(backoff.delayMillis(3, 0.25) < backoff.delayMillis(3, 0.75));
+    }
+
+    @Test
+    void randomDelaysStayWithinTheJitterOfTheirStep() {
+        for (int sample = 0; sample < 200; sample++) {
+            long delay = backoff.delayMillis(2);
+            assertTrue(delay >= 3_000 && delay <= 5_000, "attempt 2: " + delay);
         }
-        assertTrue(differs, "jitter spreads reconnects");
     }
 }

@@ -20,9 +20,8 @@ class PoolSettingsTest {
         InvalidSettingsException invalid = assertThrows(InvalidSettingsException.class,
                 () -> PoolSettings.resolve("pool 'orders'", false, 0, 65));
 
-        assertAll(() -> assertTrue(invalid.getMessage().contains("confirmTimeoutMillis is 0 but must be at least 1"),
-                        invalid.getMessage()),
-                () -> assertTrue(invalid.getMessage().contains("physicalConnections is 65 but must be between 1 and 64"),
-                        invalid.getMessage()));
+        String message = invalid.getMessage();
+        assertAll(() -> assertTrue(message.contains("confirmTimeoutMillis is 0 but must be at least 1"), message),
+                () -> assertTrue(message.contains("physicalConnections is 65 but must be between 1 and 64"), message));
     }
 }

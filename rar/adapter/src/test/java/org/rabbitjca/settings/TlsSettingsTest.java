@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -118,6 +119,46 @@ class TlsSettingsTest {
                 () -> assertTrue(withTls.contains("trustStore '" + directory.resolve("missing.p12")
                         + "' is not a readable file"), withTls),
                 () -> assertTrue(withTls.contains("trustStoreType 'NOPE' is not a key store type"), withTls));
+    }
+
+    @Test
+    void everyTlsPropertySetWithoutUseTlsIsRefusedNamingItAndTheFix() {
+        Level level = new Level();
+        level.setTlsProtocols("TLSv1.3");
+        level.setVerifyHostname(false);
+        level.setTrustStore("/etc/trust.p12");
+        level.setTrustStorePassword("pw");
+        level.setTrustStoreType("JKS");
+        level.setKeyStore("/etc/keys.p12");
+        level.setKeyStorePassword("pw");
+        level.setKeyStoreType("JKS");
+
+        String message = assertThrows(InvalidSettingsException.class,
+                () -> ConnectionSettings.resolve("pool 'orders'", level)).getMessage();
+
+        assertAll(Stream.of("tlsProtocols", "verifyHostname", "trustStore", "trustStorePassword", "trustStoreType",
+                "keyStore", "keyStorePassword", "keyStoreType").map(property -> () -> assertTrue(message.contains(
+                        property + " is set but useTls is not true; set useTls to true to connect with TLS, or "
+                                + "remove " + property), message)));
+    }
+
+    @Test
+    void aTlsPropertyCountsWithTheUseTlsOfTheLevelsTogether() throws Exception {
+        Level tlsOff = new Level();
+        tlsOff.setUseTls(false);
+        tlsOff.setVerifyHostname(false);
+        Level adapter = new Level();
+        adapter.setUseTls(true);
+        Level pool = new Level();
+        pool.setVerifyHostname(false);
+
+        String refused = assertThrows(InvalidSettingsException.class,
+                () -> ConnectionSettings.resolve("test", tlsOff)).getMessage();
+        ConnectionSettings inherited = ConnectionSettings.resolve("test", adapter, pool);
+
+        assertAll(() -> assertTrue(refused.contains("verifyHostname is set but useTls is not true"), refused),
+                () -> assertTrue(inherited.tls().enabled()),
+                () -> assertFalse(inherited.tls().verifyHostname()));
     }
 
     private Path writeStore(String name) throws Exception {

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.rabbitjca.settings;
+package org.rabbitjca.ra;
 
 import jakarta.resource.spi.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.rabbitjca.inbound.RabbitActivationSpec;
 import org.rabbitjca.outbound.RabbitManagedConnectionFactory;
-import org.rabbitjca.ra.RabbitResourceAdapter;
 
 import java.lang.reflect.Method;
 import java.nio.file.Files;
