@@ -4,10 +4,13 @@ package org.rabbitjca.broker;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 
 /** Joins texts from different sources (the adapter's, the broker's, the JDK's) into readable messages. */
 public final class Sentences {
+
+    /** Always hours, minutes, seconds and milliseconds: {@code LocalTime.toString} drops zero seconds. */
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     private Sentences() {
     }
@@ -27,6 +30,6 @@ public final class Sentences {
      *         say since when or until when; the date is left out, outages and alarms being short
      */
     public static String clock(Instant instant) {
-        return LocalTime.ofInstant(instant, ZoneId.systemDefault()).truncatedTo(ChronoUnit.MILLIS).toString();
+        return CLOCK.format(LocalTime.ofInstant(instant, ZoneId.systemDefault()));
     }
 }
