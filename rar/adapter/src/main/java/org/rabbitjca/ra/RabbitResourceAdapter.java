@@ -13,11 +13,13 @@ import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.WorkManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.rabbitjca.broker.AdapterScope;
 import org.rabbitjca.broker.BrokerConnections;
 import org.rabbitjca.inbound.Activation;
 import org.rabbitjca.inbound.RabbitActivationSpec;
-import org.rabbitjca.settings.ConsumerProperties;
+import org.rabbitjca.settings.ConnectionProperties;
 import org.rabbitjca.settings.ConnectionSettings;
+import org.rabbitjca.settings.ConsumerProperties;
 import org.rabbitjca.settings.EndpointConfiguration;
 import org.rabbitjca.settings.InvalidSettingsException;
 
@@ -35,7 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @Connector(displayName = "RabbitMQ Resource Adapter", vendorName = "rabbitmq-jca", eisType = "RabbitMQ",
         version = "0.1", description = "Pooled AMQP channels with publisher confirms, and message-driven beans fed "
         + "by RabbitMQ queues.", transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction)
-public class RabbitResourceAdapter extends ConsumerProperties implements ResourceAdapter {
+public class RabbitResourceAdapter extends ConsumerProperties implements ResourceAdapter, AdapterScope {
 
     private static final long serialVersionUID = 1L;
     private static final System.Logger LOG = System.getLogger(RabbitResourceAdapter.class.getName());
@@ -82,10 +84,13 @@ public class RabbitResourceAdapter extends ConsumerProperties implements Resourc
         LOG.log(Level.INFO, "rabbitmq-jca stopped");
     }
 
-    /**
-     * @return the shared broker connections of this adapter
-     * @throws IllegalStateException when the adapter is not started
-     */
+    /** @return this adapter: its connection properties are the pools' defaults */
+    @Override
+    public ConnectionProperties connectionDefaults() {
+        return this;
+    }
+
+    @Override
     public BrokerConnections connections() {
         BrokerConnections current = connections;
         if (current == null) {
