@@ -11,22 +11,19 @@ import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
-import jakarta.resource.spi.work.WorkManager;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.rabbitjca.broker.AdapterScope;
 import org.rabbitjca.broker.BrokerConnections;
-import org.rabbitjca.inbound.Activation;
+import org.rabbitjca.inbound.ContainerServices;
+import org.rabbitjca.inbound.QueueActivation;
 import org.rabbitjca.inbound.RabbitActivationSpec;
 import org.rabbitjca.settings.ConnectionProperties;
 import org.rabbitjca.settings.ConnectionSettings;
 import org.rabbitjca.settings.ConsumerProperties;
-import org.rabbitjca.settings.EndpointConfiguration;
 import org.rabbitjca.settings.InvalidSettingsException;
 
 import javax.transaction.xa.XAResource;
 import java.lang.System.Logger.Level;
 import java.util.Map;
-import java.util.Timer;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -46,10 +43,8 @@ public class RabbitResourceAdapter extends ConsumerProperties implements Resourc
     }
 
     private transient volatile BrokerConnections connections;
-    private transient volatile WorkManager workManager;
-    private transient volatile Timer timer;
-    private transient volatile TransactionSynchronizationRegistry transactions;
-    private final transient Map<EndpointKey, Activation> activations = new ConcurrentHashMap<>();
+    private transient volatile ContainerServices container;
+    private final transient Map<EndpointKey, QueueActivation> activations = new ConcurrentHashMap<>();
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
@@ -58,10 +53,9 @@ public class RabbitResourceAdapter extends ConsumerProperties implements Resourc
         } catch (InvalidSettingsException invalid) {
             throw new ResourceAdapterInternalException(invalid.getMessage(), invalid);
         }
-        workManager = context.getWorkManager();
-        transactions = context.getTransactionSynchronizationRegistry();
         try {
-            timer = context.createTimer();
+            container = new ContainerServices(context.getWorkManager(), context.createTimer(),
+                    context.getTransactionSynchronizationRegistry());
         } catch (UnavailableException noTimer) {
             throw new ResourceAdapterInternalException("The container gives rabbitmq-jca no timer, which it needs to "
                     + "schedule reconnects: " + noTimer.getMessage(), noTimer);
@@ -73,10 +67,11 @@ public class RabbitResourceAdapter extends ConsumerProperties implements Resourc
 
     @Override
     public void stop() {
-        activations.values().forEach(Activation::stop);
+        activations.values().forEach(QueueActivation::stop);
         activations.clear();
-        if (timer != null) {
-            timer.cancel();
+        ContainerServices lent = container;
+        if (lent != null) {
+            lent.timer().cancel();
         }
         if (connections != null) {
             connections.close();
@@ -105,9 +100,8 @@ public class RabbitResourceAdapter extends ConsumerProperties implements Resourc
             throw new NotSupportedException("rabbitmq-jca cannot activate " + spec + ": not a RabbitActivationSpec");
         }
         String name = "message-driven bean '" + beanName(factory) + "'";
-        EndpointConfiguration configuration = rabbitSpec.configuration(name);
-        Activation activation = new Activation(name, factory, configuration.consumer(), configuration.connection(),
-                connections(), workManager, timer, transactions);
+        QueueActivation activation = new QueueActivation(name, factory, rabbitSpec.configuration(name), connections(),
+                container);
         activation.start();
         activations.put(new EndpointKey(factory, spec), activation);
     }
@@ -123,7 +117,7 @@ public class RabbitResourceAdapter extends ConsumerProperties implements Resourc
 
     @Override
     public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
-        Activation activation = activations.remove(new EndpointKey(factory, spec));
+        QueueActivation activation = activations.remove(new EndpointKey(factory, spec));
         if (activation != null) {
             activation.stop();
         }
