@@ -16,7 +16,6 @@ import org.rabbitjca.broker.Sentences;
 import org.rabbitjca.settings.ConnectionSettings;
 import org.rabbitjca.settings.ConsumerSettings;
 import org.rabbitjca.settings.EndpointConfiguration;
-import org.rabbitjca.settings.PoolSettings;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -94,9 +93,9 @@ public final class QueueActivation {
         }
         this.processor = new DeliveryProcessor(endpointFactory, transacted ? transactions : null, name);
         this.consumeGroup = connections.acquire(connection, ConnectionRole.CONSUME, 1);
-        this.publishGroup = connections.acquire(connection, ConnectionRole.PUBLISH,
-                PoolSettings.DEFAULT_PHYSICAL_CONNECTIONS);
-        this.publisher = new ConfirmedPublisher(publishGroup, PoolSettings.DEFAULT_CONFIRM_TIMEOUT_MILLIS);
+        this.publishGroup = connections.acquire(connection, ConnectionRole.PUBLISH, ConfirmedPublisher.CONNECTIONS);
+        this.publisher = new ConfirmedPublisher(publishGroup::openChannelWithGate,
+                ConfirmedPublisher.CONFIRM_TIMEOUT_MILLIS);
         this.router = new FailedDeliveryRouter(consumer, publisher, name);
         this.concurrency = new ConcurrencyLimit(consumer.maxConcurrency());
         consumeGroup.addRecoveryListener(onConnectionRecovered);

@@ -57,7 +57,7 @@ public final class RabbitManagedConnection implements ManagedConnection {
     private volatile boolean destroyed;
     private PrintWriter logWriter;
 
-    RabbitManagedConnection(RabbitManagedConnectionFactory factory, ConnectionGroup.PublishingChannel opened,
+    RabbitManagedConnection(RabbitManagedConnectionFactory factory, ConnectionGroup.ChannelWithGate opened,
                             PoolSettings poolSettings) throws IOException {
         this.factory = factory;
         this.channel = opened.channel();

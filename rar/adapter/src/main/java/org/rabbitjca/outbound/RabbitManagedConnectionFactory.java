@@ -116,7 +116,7 @@ public class RabbitManagedConnectionFactory extends ConnectionProperties impleme
             throws ResourceException {
         Resolved pool = resolve();
         try {
-            return new RabbitManagedConnection(this, pool.group().openPublishingChannel(), pool.pool());
+            return new RabbitManagedConnection(this, pool.group().openChannelWithGate(), pool.pool());
         } catch (RabbitException failure) {
             throw new ResourceAllocationException(failure.getMessage(), failure);
         } catch (IOException failure) {

@@ -55,7 +55,7 @@ class RestrictedChannelViewTest {
                     };
                 });
         RabbitManagedConnection managed = new RabbitManagedConnection(new RabbitManagedConnectionFactory(),
-                new ConnectionGroup.PublishingChannel(channel, new PublishGate()), new PoolSettings(true, 5_000, 1));
+                new ConnectionGroup.ChannelWithGate(channel, new PublishGate()), new PoolSettings(true, 5_000, 1));
         handle = (RabbitConnection) managed.getConnection(null, null);
         reached.clear();
     }
