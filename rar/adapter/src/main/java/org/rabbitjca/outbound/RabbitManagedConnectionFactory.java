@@ -116,7 +116,8 @@ public class RabbitManagedConnectionFactory extends ConnectionProperties impleme
             throws ResourceException {
         Resolved pool = resolve();
         try {
-            return new RabbitManagedConnection(this, pool.group().openChannelWithGate(), pool.pool());
+            return new RabbitManagedConnection(this, pool.group().openChannelWithGate(), pool.pool(),
+                    pool.connection().username());
         } catch (RabbitException failure) {
             throw new ResourceAllocationException(failure.getMessage(), failure);
         } catch (IOException failure) {
@@ -170,11 +171,6 @@ public class RabbitManagedConnectionFactory extends ConnectionProperties impleme
     String describe() {
         return "connection pool " + ConnectionProperties.describeTarget(adapter == null ? null
                 : adapter.connectionDefaults(), this);
-    }
-
-    /** @return the resolved connection settings; only valid once a channel was created */
-    ConnectionSettings connectionSettings() {
-        return resolved.connection();
     }
 
     @Override
