@@ -84,6 +84,16 @@ class DeliveryProcessorTest {
     }
 
     @Test
+    void anErrorReleasingAnEndpointTheContainerFailedOnPropagatesAfterTheDeliveryWasSettled() {
+        container.beforeDeliveryFails = new IllegalStateException("test");
+        container.releaseFails = new LinkageError("test");
+        DeliveryDispatcher.Handler worker = worker(new FakeTransactionRegistry());
+
+        assertThrows(LinkageError.class, () -> worker.handle(FailedDeliveryRouterTest.message(0)));
+        assertEquals(List.of("ack 7"), consumer.settled(), "routed to retry, then acknowledged");
+    }
+
+    @Test
     void aDeliveryTheContainerCannotTakeIsRequeuedWithoutCountingATry() {
         container.unavailable = true;
 
@@ -104,6 +114,7 @@ class DeliveryProcessorTest {
         boolean unavailable;
         Throwable beforeDeliveryFails;
         Error onMessageFails;
+        Error releaseFails;
         int created;
         int released;
 
@@ -163,6 +174,9 @@ class DeliveryProcessorTest {
 
             @Override
             public void release() {
+                if (releaseFails != null) {
+                    throw releaseFails;
+                }
                 released++;
             }
         }
