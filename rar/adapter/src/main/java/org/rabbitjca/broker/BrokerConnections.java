@@ -10,8 +10,12 @@ import java.util.Set;
 
 /**
  * The physical connections of one resource adapter instance, shared by every pool and endpoint with equal settings
- * and role, reference-counted: a group is closed when its last user releases it, and all of them when the adapter
- * stops. Thread-safe (all methods synchronized; they are called on deployment and pool start-up, not per message).
+ * and role, reference-counted: a group is closed when the last share taken of it is given back, and every group
+ * when the adapter stops. Endpoints give their shares back when they are deactivated. An outbound pool takes one
+ * share when it creates its first channel and never gives it back (a JCA managed connection factory has no end of
+ * life), so a group a pool uses stays open until the adapter stops; a pool created again with equal settings (an
+ * application redeployed with its own pool) takes another share of the same group, not a new group.
+ * Thread-safe (all methods synchronized; they are called on deployment and pool start-up, not per message).
  */
 public final class BrokerConnections implements AutoCloseable {
 
@@ -52,7 +56,7 @@ public final class BrokerConnections implements AutoCloseable {
     }
 
     /**
-     * Gives back a share taken with {@link #acquire}; the last release closes the group's connections.
+     * Gives back a share taken with {@link #acquire}; giving back the last share closes the group's connections.
      *
      * @param group the group acquired before
      */

@@ -23,8 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * robin. Connections open lazily on the first channel and are re-opened when one was closed for good; amqp-client's
  * automatic recovery brings back a connection lost to a network failure, with the group's backoff. A new channel goes
  * to the next connection that is up; while all are down, their {@link BrokerOutage}s fail callers at once. Each
- * connection's {@link PublishGate} holds publishes while the broker blocks it. Thread-safe: each slot is guarded by its own lock, so opening a connection
- * in one slot does not block channels on the others.
+ * connection's {@link PublishGate} holds publishes while the broker blocks it: whoever publishes on a channel of
+ * the group takes it with {@link #openChannelWithGate()}. Thread-safe: each slot is guarded by its own lock, so
+ * opening a connection in one slot does not block channels on the others.
  */
 public final class ConnectionGroup implements AutoCloseable {
 
@@ -68,16 +69,16 @@ public final class ConnectionGroup implements AutoCloseable {
      *                                    once while the broker is known to be down (see {@link BrokerOutage})
      */
     public Channel openChannel() {
-        return openPublishingChannel().channel();
+        return openChannelWithGate().channel();
     }
 
     /**
      * Like {@link #openChannel()}, with the gate that tells whether the broker blocks publishing on the channel's
-     * connection.
+     * connection: the way to open a channel that publishes.
      *
      * @return a new open channel, owned by the caller, and its connection's gate
      */
-    public PublishingChannel openPublishingChannel() {
+    public ChannelWithGate openChannelWithGate() {
         return openChannel(slotUp(next.getAndIncrement()));
     }
 
@@ -106,7 +107,7 @@ public final class ConnectionGroup implements AutoCloseable {
         throw down;
     }
 
-    private PublishingChannel openChannel(Slot slot) {
+    private ChannelWithGate openChannel(Slot slot) {
         Connection connection = slot.connection();
         try {
             Channel channel = connection.createChannel();
@@ -116,7 +117,7 @@ public final class ConnectionGroup implements AutoCloseable {
                         + "); raise 'physicalConnections' or lower the pool's maximum size", null);
             }
             Channels.neverRecover(channel);
-            return new PublishingChannel(channel, slot.gate);
+            return new ChannelWithGate(channel, slot.gate);
         } catch (IOException | RuntimeException failure) {
             if (failure instanceof BrokerUnavailableException unavailable) {
                 throw unavailable;
@@ -157,7 +158,7 @@ public final class ConnectionGroup implements AutoCloseable {
      * @param channel the channel
      * @param gate closed while the broker blocks publishing on the channel's connection
      */
-    public record PublishingChannel(Channel channel, PublishGate gate) {
+    public record ChannelWithGate(Channel channel, PublishGate gate) {
     }
 
     /**

@@ -51,7 +51,8 @@ final class ConsumerSession {
         this.endpointName = endpointName;
         Settlement settlement = new Settlement(channel, router, this::ending, endpointName);
         this.dispatcher = new DeliveryDispatcher(workManager, limit,
-                () -> processor.newUser(settlement, this::endpointUnavailable), settlement::requeue, endpointName);
+                () -> processor.workerEndpoint(settlement, this::endpointUnavailable), settlement::requeue,
+                endpointName);
     }
 
     /** Sets the prefetch and starts consuming. */

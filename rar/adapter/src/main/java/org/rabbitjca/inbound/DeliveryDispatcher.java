@@ -29,7 +29,7 @@ final class DeliveryDispatcher {
 
     /** What a worker processes its deliveries with; closed when the worker ends. */
     interface Handler extends AutoCloseable {
-        /** Processes and settles one delivery; never throws. */
+        /** Processes and settles one delivery; throws only an {@link Error}, which ends the worker. */
         void handle(DeliveredMessage message);
 
         @Override
@@ -185,7 +185,8 @@ final class DeliveryDispatcher {
                 }
             } finally {
                 if (next != null) {
-                    // Ended by an unexpected exception: the delivery in hand is redelivered once its channel closes.
+                    // Ended by an Error: the handler settled the delivery in hand if it could; if not, the broker
+                    // redelivers it once its channel closes.
                     workerEnded();
                 }
             }

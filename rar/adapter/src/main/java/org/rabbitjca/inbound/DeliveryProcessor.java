@@ -17,7 +17,9 @@ import java.util.function.Consumer;
  * and settles each delivery. Not transacted: acknowledged after a normal return, a failed try after an
  * exception. Transacted: between {@code beforeDelivery} and {@code afterDelivery}, the delivery's
  * {@link TransactedSettlement} is registered with the container's transaction, whose outcome settles it. A delivery the
- * container could not take (no endpoint instance) is requeued without counting a try, and its session ends.
+ * container could not take (no endpoint instance) is requeued without counting a try, and its session ends. An
+ * {@link Error} thrown by the container (creating, starting, ending or releasing an endpoint) propagates, after the
+ * delivery was settled as a failed try; one thrown by the bean's {@code onMessage} is a failed try like any other.
  */
 final class DeliveryProcessor {
 
@@ -63,11 +65,10 @@ final class DeliveryProcessor {
     /**
      * @param settlement how the deliveries of the worker's channel are settled
      * @param unavailable told, with the container's reason, when the container cannot create an endpoint instance
-     * @return the endpoint holder of one worker, which keeps one endpoint instance for all its deliveries; the
-     *         worker closes it when it ends
+     * @return the endpoint instance of one worker, kept for all its deliveries; the worker closes it when it ends
      */
-    EndpointUser newUser(Settlement settlement, Consumer<String> unavailable) {
-        return new EndpointUser(settlement, unavailable);
+    WorkerEndpoint workerEndpoint(Settlement settlement, Consumer<String> unavailable) {
+        return new WorkerEndpoint(settlement, unavailable);
     }
 
     /**
@@ -83,15 +84,16 @@ final class DeliveryProcessor {
     /**
      * One worker's endpoint instance, created on the first delivery and reused for the next ones (creating and
      * releasing an endpoint per message costs the container a bean checkout and a proxy each time), released when
-     * the worker ends or after the container failed on it. Used by one thread.
+     * the worker ends or after the container failed on it. Used by one thread. An {@link Error} the container
+     * throws ends the worker once the delivery is settled as a failed try.
      */
-    final class EndpointUser implements DeliveryDispatcher.Handler {
+    final class WorkerEndpoint implements DeliveryDispatcher.Handler {
 
         private final Settlement settlement;
         private final Consumer<String> unavailable;
         private MessageEndpoint endpoint;
 
-        private EndpointUser(Settlement settlement, Consumer<String> unavailable) {
+        private WorkerEndpoint(Settlement settlement, Consumer<String> unavailable) {
             this.settlement = settlement;
             this.unavailable = unavailable;
         }
@@ -101,6 +103,7 @@ final class DeliveryProcessor {
             TransactedSettlement transaction = transactions == null ? null
                     : new TransactedSettlement(transactions, settlement, message);
             Throwable failure;
+            boolean broken = false;
             try {
                 if (endpoint == null) {
                     endpoint = endpointFactory.createEndpoint(null, ENDPOINT_WAIT_MILLIS);
@@ -114,10 +117,28 @@ final class DeliveryProcessor {
                 settlement.requeue(message);
                 unavailable.accept(notReady.getMessage());
                 return;
-            } catch (Exception | Error containerFailure) {
+            } catch (Exception containerFailure) {
                 failure = containerFailure;
+                broken = true;
+            } catch (Error containerError) {
+                // The container itself failed (out of memory, a broken deployment): this worker does not go on
+                // as if nothing happened. The delivery is settled first, so that it is not left unacknowledged;
+                // the worker then ends and closes this endpoint.
+                try {
+                    settle(message, transaction, containerError);
+                } catch (RuntimeException | Error whileSettling) {
+                    containerError.addSuppressed(whileSettling);
+                }
+                throw containerError;
+            }
+            settle(message, transaction, failure);
+            if (broken) {
                 close(); // the instance may be broken: the next delivery gets a new one
             }
+        }
+
+        /** Settles a delivery that was tried: acknowledged, or a failed try, unless its transaction settles it. */
+        private void settle(DeliveredMessage message, TransactedSettlement transaction, Throwable failure) {
             if (transaction != null && transaction.registered()) {
                 return; // the transaction's outcome settles it, on whichever thread completes the transaction
             }
@@ -154,6 +175,10 @@ final class DeliveryProcessor {
             }
             ((RabbitMessageListener) endpoint).onMessage(message);
         } catch (Exception | Error thrown) {
+            // An Error from onMessage is the bean's failure on this message (a stack overflow on a deep document, a
+            // class missing for one branch): it went through the container's handling of the bean, which discards
+            // that instance. Counted as a failed try, such a message reaches the dead-letter target after
+            // maxAttempts instead of ending a worker, and being redelivered to the next one, forever.
             failure = thrown;
             if (transaction != null) {
                 transaction.endpointFailed(thrown);

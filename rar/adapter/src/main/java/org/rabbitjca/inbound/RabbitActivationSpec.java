@@ -7,7 +7,7 @@ import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.InvalidPropertyException;
 import jakarta.resource.spi.ResourceAdapter;
 import org.rabbitjca.api.RabbitMessageListener;
-import org.rabbitjca.ra.RabbitResourceAdapter;
+import org.rabbitjca.settings.ConsumerProperties;
 import org.rabbitjca.settings.EndpointConfiguration;
 import org.rabbitjca.settings.EndpointProperties;
 import org.rabbitjca.settings.InvalidSettingsException;
@@ -40,8 +40,9 @@ public class RabbitActivationSpec extends EndpointProperties implements Activati
         return EndpointConfiguration.resolve(where, adapter(), this);
     }
 
-    private RabbitResourceAdapter adapter() {
-        return resourceAdapter instanceof RabbitResourceAdapter rabbit ? rabbit : null;
+    /** @return the adapter's properties, which the endpoint's unset properties inherit, or {@code null} */
+    private ConsumerProperties adapter() {
+        return resourceAdapter instanceof ConsumerProperties defaults ? defaults : null;
     }
 
     @Override

@@ -45,15 +45,16 @@ final class ChannelHandle implements RabbitConnection {
             confirm.get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException failed) {
             throw failed.getCause() instanceof RabbitException known ? known
-                    : new RabbitException("Publish to exchange '" + exchange + "' failed: " + failed.getCause(),
-                    failed.getCause());
+                    : new RabbitException("Publish to " + PublishTarget.describe(exchange, routingKey,
+                    connection.description()) + " failed: " + failed.getCause(), failed.getCause());
         } catch (TimeoutException late) {
             connection.confirms().abandon(confirm);
             throw timeout(connection, exchange, routingKey, timeoutMillis);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new RabbitException("Interrupted while waiting for the confirm of a publish to exchange '"
-                    + exchange + "'; the message may or may not be stored", interrupted);
+            throw new RabbitException("Interrupted while waiting for the confirm of a publish to "
+                    + PublishTarget.describe(exchange, routingKey, connection.description())
+                    + "; the message may or may not be stored", interrupted);
         }
     }
 
@@ -75,7 +76,8 @@ final class ChannelHandle implements RabbitConnection {
                 connection.confirms().abandon(confirm);
                 throw timeout(connection, exchange, routingKey, timeoutMillis);
             }
-            throw failure instanceof RuntimeException runtime ? runtime : new RabbitException(failure.toString(), failure);
+            throw failure instanceof RuntimeException runtime ? runtime
+                    : new RabbitException(failure.toString(), failure);
         });
     }
 
@@ -85,8 +87,8 @@ final class ChannelHandle implements RabbitConnection {
             // Sent before the broker said it blocks: it holds the message unread, and may store it once unblocked.
             return connection.gate().blocked(connection.description(), timeoutMillis);
         }
-        return new PublishTimeoutException("Publish to exchange '" + exchange + "' with routing key '" + routingKey
-                + "' not confirmed within " + timeoutMillis + " ms (" + connection.description() + ", "
+        return new PublishTimeoutException("Publish to " + PublishTarget.describe(exchange, routingKey)
+                + " not confirmed within " + timeoutMillis + " ms (" + connection.description() + ", "
                 + connection.confirms().outstanding() + " confirms outstanding); the broker may be overloaded or "
                 + "blocking publishers (memory or disk alarm). The message may or may not be stored. "
                 + "See the troubleshooting guide, section 'Publish not confirmed'.");

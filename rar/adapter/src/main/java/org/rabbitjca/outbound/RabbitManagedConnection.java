@@ -53,13 +53,19 @@ public final class RabbitManagedConnection implements ManagedConnection {
     private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<ChannelHandle> handles = ConcurrentHashMap.newKeySet();
     private final PublishGate gate;
+    private final String userName;
     private volatile ChannelClosedException closedBy;
     private volatile boolean destroyed;
     private PrintWriter logWriter;
 
-    RabbitManagedConnection(RabbitManagedConnectionFactory factory, ConnectionGroup.PublishingChannel opened,
-                            PoolSettings poolSettings) throws IOException {
+    /**
+     * @param opened a new channel of the pool's connections, with its connection's publish gate
+     * @param userName the user the pool's connections log in as, which the container's metadata shows
+     */
+    RabbitManagedConnection(RabbitManagedConnectionFactory factory, ConnectionGroup.ChannelWithGate opened,
+                            PoolSettings poolSettings, String userName) throws IOException {
         this.factory = factory;
+        this.userName = userName;
         this.channel = opened.channel();
         this.gate = opened.gate();
         this.poolSettings = poolSettings;
@@ -244,7 +250,7 @@ public final class RabbitManagedConnection implements ManagedConnection {
 
     @Override
     public ManagedConnectionMetaData getMetaData() {
-        return new ChannelMetaData(channel.getConnection(), factory.connectionSettings().username());
+        return new ChannelMetaData(channel.getConnection(), userName);
     }
 
     @Override

@@ -17,11 +17,10 @@ import jakarta.resource.spi.ValidatingManagedConnectionFactory;
 import org.rabbitjca.api.RabbitConnection;
 import org.rabbitjca.api.RabbitConnectionFactory;
 import org.rabbitjca.api.RabbitException;
+import org.rabbitjca.broker.AdapterScope;
 import org.rabbitjca.broker.ConnectionGroup;
 import org.rabbitjca.broker.ConnectionRole;
 import org.rabbitjca.broker.FailingFastException;
-import org.rabbitjca.ra.RabbitResourceAdapter;
-import org.rabbitjca.settings.ConnectionProperties;
 import org.rabbitjca.settings.ConnectionProperties;
 import org.rabbitjca.settings.ConnectionSettings;
 import org.rabbitjca.settings.PoolConfiguration;
@@ -52,7 +51,9 @@ public class RabbitManagedConnectionFactory extends ConnectionProperties impleme
     private Boolean publisherConfirms;
     private Integer confirmTimeoutMillis;
     private Integer physicalConnections;
-    private transient RabbitResourceAdapter resourceAdapter;
+    private transient ResourceAdapter resourceAdapter;
+    /** The same object as {@link #resourceAdapter}, seen as what the pool needs of it. */
+    private transient AdapterScope adapter;
     private transient PrintWriter logWriter;
     private transient volatile Resolved resolved;
 
@@ -115,7 +116,8 @@ public class RabbitManagedConnectionFactory extends ConnectionProperties impleme
             throws ResourceException {
         Resolved pool = resolve();
         try {
-            return new RabbitManagedConnection(this, pool.group().openPublishingChannel(), pool.pool());
+            return new RabbitManagedConnection(this, pool.group().openChannelWithGate(), pool.pool(),
+                    pool.connection().username());
         } catch (RabbitException failure) {
             throw new ResourceAllocationException(failure.getMessage(), failure);
         } catch (IOException failure) {
@@ -130,15 +132,16 @@ public class RabbitManagedConnectionFactory extends ConnectionProperties impleme
             synchronized (this) {
                 current = resolved;
                 if (current == null) {
-                    if (resourceAdapter == null) {
+                    if (adapter == null) {
                         throw new ResourceException("This connection factory is not associated with the rabbitmq-jca "
                                 + "resource adapter; declare it as a connector-connection-pool of rabbitmq-jca");
                     }
-                    PoolConfiguration configuration = PoolConfiguration.resolve(describe(), resourceAdapter, this,
-                            publisherConfirms, confirmTimeoutMillis, physicalConnections);
+                    PoolConfiguration configuration = PoolConfiguration.resolve(describe(),
+                            adapter.connectionDefaults(), this, publisherConfirms, confirmTimeoutMillis,
+                            physicalConnections);
                     ConnectionSettings connection = configuration.connection();
                     PoolSettings pool = configuration.pool();
-                    current = new Resolved(connection, pool, resourceAdapter.connections()
+                    current = new Resolved(connection, pool, adapter.connections()
                             .acquire(connection, ConnectionRole.PUBLISH, pool.physicalConnections()));
                     resolved = current;
                 }
@@ -166,12 +169,8 @@ public class RabbitManagedConnectionFactory extends ConnectionProperties impleme
      *         connection name and addresses
      */
     String describe() {
-        return "connection pool " + ConnectionProperties.describeTarget(resourceAdapter, this);
-    }
-
-    /** @return the resolved connection settings; only valid once a channel was created */
-    ConnectionSettings connectionSettings() {
-        return resolved.connection();
+        return "connection pool " + ConnectionProperties.describeTarget(adapter == null ? null
+                : adapter.connectionDefaults(), this);
     }
 
     @Override
@@ -209,11 +208,12 @@ public class RabbitManagedConnectionFactory extends ConnectionProperties impleme
 
     @Override
     public void setResourceAdapter(ResourceAdapter adapter) throws ResourceException {
-        if (!(adapter instanceof RabbitResourceAdapter rabbit)) {
+        if (!(adapter instanceof AdapterScope scope)) {
             throw new ResourceException("A RabbitManagedConnectionFactory belongs to the rabbitmq-jca resource "
                     + "adapter, not to " + adapter);
         }
-        this.resourceAdapter = rabbit;
+        this.resourceAdapter = adapter;
+        this.adapter = scope;
     }
 
     @Override

@@ -32,7 +32,8 @@ final class RestrictedChannelView {
             Map.entry("confirmSelect", "publisher confirms are a pool setting: set publisherConfirms=true on the "
                     + "connection pool"),
             Map.entry("waitForConfirms", "publish() already waits for its confirm; publishAsync() returns a future"),
-            Map.entry("waitForConfirmsOrDie", "publish() already waits for its confirm; publishAsync() returns a future"),
+            Map.entry("waitForConfirmsOrDie",
+                    "publish() already waits for its confirm; publishAsync() returns a future"),
             Map.entry("txSelect", TX),
             Map.entry("txCommit", TX),
             Map.entry("txRollback", TX),

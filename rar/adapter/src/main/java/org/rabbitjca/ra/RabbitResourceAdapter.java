@@ -11,20 +11,19 @@ import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
-import jakarta.resource.spi.work.WorkManager;
-import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.rabbitjca.broker.AdapterScope;
 import org.rabbitjca.broker.BrokerConnections;
-import org.rabbitjca.inbound.Activation;
+import org.rabbitjca.inbound.ContainerServices;
+import org.rabbitjca.inbound.QueueActivation;
 import org.rabbitjca.inbound.RabbitActivationSpec;
-import org.rabbitjca.settings.ConsumerProperties;
+import org.rabbitjca.settings.ConnectionProperties;
 import org.rabbitjca.settings.ConnectionSettings;
-import org.rabbitjca.settings.EndpointConfiguration;
+import org.rabbitjca.settings.ConsumerProperties;
 import org.rabbitjca.settings.InvalidSettingsException;
 
 import javax.transaction.xa.XAResource;
 import java.lang.System.Logger.Level;
 import java.util.Map;
-import java.util.Timer;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -35,7 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @Connector(displayName = "RabbitMQ Resource Adapter", vendorName = "rabbitmq-jca", eisType = "RabbitMQ",
         version = "0.1", description = "Pooled AMQP channels with publisher confirms, and message-driven beans fed "
         + "by RabbitMQ queues.", transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction)
-public class RabbitResourceAdapter extends ConsumerProperties implements ResourceAdapter {
+public class RabbitResourceAdapter extends ConsumerProperties implements ResourceAdapter, AdapterScope {
 
     private static final long serialVersionUID = 1L;
     private static final System.Logger LOG = System.getLogger(RabbitResourceAdapter.class.getName());
@@ -44,10 +43,8 @@ public class RabbitResourceAdapter extends ConsumerProperties implements Resourc
     }
 
     private transient volatile BrokerConnections connections;
-    private transient volatile WorkManager workManager;
-    private transient volatile Timer timer;
-    private transient volatile TransactionSynchronizationRegistry transactions;
-    private final transient Map<EndpointKey, Activation> activations = new ConcurrentHashMap<>();
+    private transient volatile ContainerServices container;
+    private final transient Map<EndpointKey, QueueActivation> activations = new ConcurrentHashMap<>();
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
@@ -56,10 +53,9 @@ public class RabbitResourceAdapter extends ConsumerProperties implements Resourc
         } catch (InvalidSettingsException invalid) {
             throw new ResourceAdapterInternalException(invalid.getMessage(), invalid);
         }
-        workManager = context.getWorkManager();
-        transactions = context.getTransactionSynchronizationRegistry();
         try {
-            timer = context.createTimer();
+            container = new ContainerServices(context.getWorkManager(), context.createTimer(),
+                    context.getTransactionSynchronizationRegistry());
         } catch (UnavailableException noTimer) {
             throw new ResourceAdapterInternalException("The container gives rabbitmq-jca no timer, which it needs to "
                     + "schedule reconnects: " + noTimer.getMessage(), noTimer);
@@ -71,10 +67,11 @@ public class RabbitResourceAdapter extends ConsumerProperties implements Resourc
 
     @Override
     public void stop() {
-        activations.values().forEach(Activation::stop);
+        activations.values().forEach(QueueActivation::stop);
         activations.clear();
-        if (timer != null) {
-            timer.cancel();
+        ContainerServices lent = container;
+        if (lent != null) {
+            lent.timer().cancel();
         }
         if (connections != null) {
             connections.close();
@@ -82,10 +79,13 @@ public class RabbitResourceAdapter extends ConsumerProperties implements Resourc
         LOG.log(Level.INFO, "rabbitmq-jca stopped");
     }
 
-    /**
-     * @return the shared broker connections of this adapter
-     * @throws IllegalStateException when the adapter is not started
-     */
+    /** @return this adapter: its connection properties are the pools' defaults */
+    @Override
+    public ConnectionProperties connectionDefaults() {
+        return this;
+    }
+
+    @Override
     public BrokerConnections connections() {
         BrokerConnections current = connections;
         if (current == null) {
@@ -100,9 +100,8 @@ public class RabbitResourceAdapter extends ConsumerProperties implements Resourc
             throw new NotSupportedException("rabbitmq-jca cannot activate " + spec + ": not a RabbitActivationSpec");
         }
         String name = "message-driven bean '" + beanName(factory) + "'";
-        EndpointConfiguration configuration = rabbitSpec.configuration(name);
-        Activation activation = new Activation(name, factory, configuration.consumer(), configuration.connection(),
-                connections(), workManager, timer, transactions);
+        QueueActivation activation = new QueueActivation(name, factory, rabbitSpec.configuration(name), connections(),
+                container);
         activation.start();
         activations.put(new EndpointKey(factory, spec), activation);
     }
@@ -118,7 +117,7 @@ public class RabbitResourceAdapter extends ConsumerProperties implements Resourc
 
     @Override
     public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
-        Activation activation = activations.remove(new EndpointKey(factory, spec));
+        QueueActivation activation = activations.remove(new EndpointKey(factory, spec));
         if (activation != null) {
             activation.stop();
         }

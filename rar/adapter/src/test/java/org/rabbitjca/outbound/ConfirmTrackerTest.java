@@ -86,6 +86,32 @@ class ConfirmTrackerTest {
         assertEquals(0, tracker.outstanding());
     }
 
+    @Test
+    void aLateAckOrNackForAnAbandonedPublishIsHarmless() {
+        CompletableFuture<Void> late = tracker.expect(1, "a", "key");
+        tracker.abandon(late);
+
+        tracker.handleAck(1, false);
+        tracker.handleNack(1, false);
+
+        assertFalse(late.isDone(), "its caller already got the timeout");
+        assertEquals(0, tracker.outstanding());
+    }
+
+    @Test
+    void aLateMultipleAckStillConfirmsThePublishesAroundAnAbandonedOne() {
+        CompletableFuture<Void> first = tracker.expect(1, "a", "key");
+        CompletableFuture<Void> late = tracker.expect(2, "b", "key");
+        CompletableFuture<Void> third = tracker.expect(3, "c", "key");
+        tracker.abandon(late);
+
+        tracker.handleAck(3, true);
+
+        assertTrue(first.isDone() && !first.isCompletedExceptionally());
+        assertTrue(third.isDone() && !third.isCompletedExceptionally());
+        assertEquals(0, tracker.outstanding());
+    }
+
     private static Throwable causeOf(CompletableFuture<Void> future) {
         return assertThrows(ExecutionException.class, future::get).getCause();
     }

@@ -2,18 +2,14 @@
 package org.rabbitjca.outbound;
 
 import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rabbitjca.api.ChannelOperationRefusedException;
 import org.rabbitjca.api.RabbitConnection;
-import org.rabbitjca.broker.ConnectionGroup;
-import org.rabbitjca.broker.PublishGate;
 import org.rabbitjca.settings.PoolSettings;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,33 +26,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The channel view refuses exactly the operations the pool owns, each with its alternative, and passes everything
  * else to the pooled channel; a closed handle refuses everything and closes idempotently. The pooled channel is a
- * dynamic proxy that records what reaches it.
+ * {@link PooledChannelFake}, which records what reaches it.
  */
 class RestrictedChannelViewTest {
 
-    private final List<String> reached = new ArrayList<>();
+    private final PooledChannelFake pooled = new PooledChannelFake();
+    private final List<String> reached = pooled.reached();
     private RabbitConnection handle;
 
     @BeforeEach
     void openAHandle() throws Exception {
-        Connection connection = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getClientProvidedName" -> "test (publish)";
-                    default -> throw new AssertionError("Connection." + method.getName());
-                });
-        Channel channel = (Channel) Proxy.newProxyInstance(Channel.class.getClassLoader(),
-                new Class<?>[] {Channel.class}, (proxy, method, args) -> {
-                    reached.add(method.getName());
-                    return switch (method.getName()) {
-                        case "getChannelNumber" -> 7;
-                        case "getConnection" -> connection;
-                        case "isOpen" -> true;
-                        default -> zeroOf(method.getReturnType());
-                    };
-                });
-        RabbitManagedConnection managed = new RabbitManagedConnection(new RabbitManagedConnectionFactory(),
-                new ConnectionGroup.PublishingChannel(channel, new PublishGate()), new PoolSettings(true, 5_000, 1));
-        handle = (RabbitConnection) managed.getConnection(null, null);
+        handle = (RabbitConnection) pooled.managedConnection(new PoolSettings(true, 5_000, 1)).getConnection(null,
+                null);
         reached.clear();
     }
 
@@ -120,20 +101,6 @@ class RestrictedChannelViewTest {
     }
 
     private static Object[] defaults(Method method) {
-        return Arrays.stream(method.getParameterTypes()).map(RestrictedChannelViewTest::zeroOf).toArray();
-    }
-
-    /** @return the zero of a primitive type, or null for a reference type */
-    private static Object zeroOf(Class<?> type) {
-        if (type == boolean.class) {
-            return false;
-        }
-        if (type == int.class) {
-            return 0;
-        }
-        if (type == long.class) {
-            return 0L;
-        }
-        return type == double.class ? 0.0 : null;
+        return Arrays.stream(method.getParameterTypes()).map(PooledChannelFake::zeroOf).toArray();
     }
 }

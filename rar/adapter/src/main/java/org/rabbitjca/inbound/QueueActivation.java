@@ -5,9 +5,6 @@ import com.rabbitmq.client.Channel;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
-import jakarta.resource.spi.work.Work;
-import jakarta.resource.spi.work.WorkException;
-import jakarta.resource.spi.work.WorkManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.rabbitjca.broker.BrokerConnections;
 import org.rabbitjca.broker.Channels;
@@ -18,15 +15,13 @@ import org.rabbitjca.broker.FailingFastException;
 import org.rabbitjca.broker.Sentences;
 import org.rabbitjca.settings.ConnectionSettings;
 import org.rabbitjca.settings.ConsumerSettings;
-import org.rabbitjca.settings.PoolSettings;
+import org.rabbitjca.settings.EndpointConfiguration;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Timer;
-import java.util.TimerTask;
 
 /**
  * The consumer of one message-driven bean endpoint, kept alive: it runs one {@link ConsumerSession} at a time and,
@@ -42,9 +37,9 @@ import java.util.TimerTask;
  * amqp-client's threads; restarts run as Work on the container's WorkManager, scheduled by the container's timer.
  * The current session and the outage state are guarded by {@code this}.
  */
-public final class Activation {
+public final class QueueActivation {
 
-    private static final System.Logger LOG = System.getLogger(Activation.class.getName());
+    private static final System.Logger LOG = System.getLogger(QueueActivation.class.getName());
 
     private final String name;
     private final ConsumerSettings consumer;
@@ -52,8 +47,8 @@ public final class Activation {
     private final BrokerConnections connections;
     private final ConnectionGroup consumeGroup;
     private final ConnectionGroup publishGroup;
-    private final WorkManager workManager;
-    private final Timer timer;
+    private final ContainerServices container;
+    private final DeferredWork later;
     private final DeliveryProcessor processor;
     private final ConfirmedPublisher publisher;
     private final FailedDeliveryRouter router;
@@ -70,25 +65,21 @@ public final class Activation {
     /**
      * @param name names the endpoint in logs and errors
      * @param endpointFactory the container's factory of endpoint instances
-     * @param consumer the validated consumer settings
-     * @param connection the validated connection settings
+     * @param configuration the endpoint's validated consumer and connection settings
      * @param connections the adapter's shared connections; the activation takes its share and gives it back
-     * @param workManager the container's WorkManager, which runs deliveries and restarts
-     * @param timer the container's timer (from the bootstrap context), which schedules restarts
-     * @param transactions the container's transaction synchronization registry (from the bootstrap context), which
-     *                     settles transacted deliveries; may be {@code null} when the container has none
+     * @param container the container's WorkManager, timer and transaction synchronization registry
      * @throws ResourceException when the container cannot say whether deliveries are transacted, or they are and
      *                           it gives the adapter no transaction synchronization registry
      */
-    public Activation(String name, MessageEndpointFactory endpointFactory, ConsumerSettings consumer,
-                      ConnectionSettings connection, BrokerConnections connections, WorkManager workManager,
-                      Timer timer, TransactionSynchronizationRegistry transactions) throws ResourceException {
+    public QueueActivation(String name, MessageEndpointFactory endpointFactory, EndpointConfiguration configuration,
+                           BrokerConnections connections, ContainerServices container) throws ResourceException {
         this.name = name;
-        this.consumer = consumer;
-        this.connection = connection;
+        this.consumer = configuration.consumer();
+        this.connection = configuration.connection();
         this.connections = connections;
-        this.workManager = workManager;
-        this.timer = timer;
+        this.container = container;
+        this.later = new DeferredWork(container, connection.reconnect().initialMillis(), name);
+        TransactionSynchronizationRegistry transactions = container.transactions();
         boolean transacted;
         try {
             transacted = endpointFactory.isDeliveryTransacted(DeliveryProcessor.ON_MESSAGE);
@@ -102,9 +93,9 @@ public final class Activation {
         }
         this.processor = new DeliveryProcessor(endpointFactory, transacted ? transactions : null, name);
         this.consumeGroup = connections.acquire(connection, ConnectionRole.CONSUME, 1);
-        this.publishGroup = connections.acquire(connection, ConnectionRole.PUBLISH,
-                PoolSettings.DEFAULT_PHYSICAL_CONNECTIONS);
-        this.publisher = new ConfirmedPublisher(publishGroup, PoolSettings.DEFAULT_CONFIRM_TIMEOUT_MILLIS);
+        this.publishGroup = connections.acquire(connection, ConnectionRole.PUBLISH, ConfirmedPublisher.CONNECTIONS);
+        this.publisher = new ConfirmedPublisher(publishGroup::openChannelWithGate,
+                ConfirmedPublisher.CONFIRM_TIMEOUT_MILLIS);
         this.router = new FailedDeliveryRouter(consumer, publisher, name);
         this.concurrency = new ConcurrencyLimit(consumer.maxConcurrency());
         consumeGroup.addRecoveryListener(onConnectionRecovered);
@@ -145,8 +136,8 @@ public final class Activation {
         Channel channel = consumeGroup.openChannel();
         try {
             TopologyDeclarer.declare(channel, consumer);
-            ConsumerSession opened = new ConsumerSession(channel, consumer, concurrency, processor, router, workManager,
-                    this::lost, name);
+            ConsumerSession opened = new ConsumerSession(channel, consumer, concurrency, processor, router,
+                    container.workManager(), this::lost, name);
             TopologyDeclarer.step("consuming queue '" + consumer.queue() + "'", "read",
                     TopologyDeclarer.NO_SUCH_QUEUE, "", opened::consume);
             return opened;
@@ -174,7 +165,7 @@ public final class Activation {
             }
         }
         if (ended != null) {
-            runLater(0, ended::close);
+            later.runLater(0, ended::close);
         }
         scheduleRestart();
     }
@@ -184,7 +175,7 @@ public final class Activation {
         synchronized (this) {
             attempt = failedRestarts;
         }
-        runLater(connection.reconnect().delayMillis(attempt), this::restart);
+        later.runLater(connection.reconnect().delayMillis(attempt), this::restart);
     }
 
     /** The consumer connection is back: try at once instead of waiting for the next backoff slot. */
@@ -194,7 +185,7 @@ public final class Activation {
                 return;
             }
         }
-        runLater(0, this::restart);
+        later.runLater(0, this::restart);
     }
 
     /**
@@ -224,7 +215,7 @@ public final class Activation {
             }
             Optional<Instant> due = notDue.nextAttempt();
             if (due.isPresent()) {
-                runLater(Math.max(0, Duration.between(Instant.now(), due.get()).toMillis()), this::restart);
+                later.runLater(Math.max(0, Duration.between(Instant.now(), due.get()).toMillis()), this::restart);
             } else {
                 scheduleRestart(); // amqp-client is recovering the connection and tells when it is back
             }
@@ -243,7 +234,7 @@ public final class Activation {
         synchronized (this) {
             restarting = false;
             if (stopped) {
-                runLater(0, restarted::close);
+                later.runLater(0, restarted::close);
                 return;
             }
             session = restarted;
@@ -252,37 +243,6 @@ public final class Activation {
                     consumer.queue(), failedRestarts + 1, Duration.between(downSince, Instant.now()).toSeconds());
             downSince = null;
             failedRestarts = 0;
-        }
-    }
-
-    /** Runs a task on the WorkManager after a delay; the timer thread only hands it over. */
-    private void runLater(long delayMillis, Runnable task) {
-        TimerTask handOver = new TimerTask() {
-            @Override
-            public void run() {
-                try {
-                    workManager.scheduleWork(new Work() {
-                        @Override
-                        public void run() {
-                            task.run();
-                        }
-
-                        @Override
-                        public void release() {
-                            // restarts and session ends are short; nothing to interrupt
-                        }
-                    });
-                } catch (WorkException rejected) {
-                    LOG.log(Level.WARNING, "{0}: the WorkManager refused a restart, trying again later: {1}", name,
-                            rejected.toString());
-                    runLater(connection.reconnect().initialMillis(), task);
-                }
-            }
-        };
-        try {
-            timer.schedule(handOver, delayMillis);
-        } catch (IllegalStateException timerCancelled) {
-            LOG.log(Level.DEBUG, "{0}: the adapter is stopping; nothing more is scheduled", name);
         }
     }
 
@@ -318,7 +278,7 @@ public final class Activation {
 
     /** @return whether a record of this class's logger reaches any handler */
     private static boolean loggingPrints() {
-        for (java.util.logging.Logger logger = java.util.logging.Logger.getLogger(Activation.class.getName());
+        for (java.util.logging.Logger logger = java.util.logging.Logger.getLogger(QueueActivation.class.getName());
              logger != null; logger = logger.getUseParentHandlers() ? logger.getParent() : null) {
             if (logger.getHandlers().length > 0) {
                 return true;

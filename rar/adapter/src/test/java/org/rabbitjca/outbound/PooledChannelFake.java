@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rabbitjca.outbound;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import org.rabbitjca.broker.ConnectionGroup;
+import org.rabbitjca.broker.PublishGate;
+import org.rabbitjca.settings.PoolSettings;
+
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A pooled channel (channel 7 on connection 'test (publish)') that records the name of every method reaching it
+ * and answers zeros, with the publish gate of its connection and a hook run on each {@code basicPublish} (the
+ * broker's answer, say). A dynamic proxy, because {@code Channel} has well over a hundred methods.
+ */
+final class PooledChannelFake {
+
+    private final List<String> reached = new ArrayList<>();
+    private final PublishGate gate = new PublishGate();
+    private Runnable onPublish = () -> { };
+    private long nextSequence = 1;
+    private final Channel channel = (Channel) Proxy.newProxyInstance(Channel.class.getClassLoader(),
+            new Class<?>[] {Channel.class}, (proxy, method, args) -> {
+                reached.add(method.getName());
+                return switch (method.getName()) {
+                    case "getChannelNumber" -> 7;
+                    case "getConnection" -> connection();
+                    case "isOpen" -> true;
+                    case "getNextPublishSeqNo" -> nextSequence;
+                    case "basicPublish" -> published();
+                    case "toString" -> "PooledChannelFake";
+                    default -> zeroOf(method.getReturnType());
+                };
+            });
+
+    private Object published() {
+        nextSequence++;
+        onPublish.run();
+        return null;
+    }
+
+    private static Connection connection() {
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getClientProvidedName" -> "test (publish)";
+                    default -> throw new AssertionError("Connection." + method.getName());
+                });
+    }
+
+    /**
+     * @param pool the pool's settings
+     * @return a managed connection on this channel, of a pool whose connections log in as 'guest'
+     */
+    RabbitManagedConnection managedConnection(PoolSettings pool) throws IOException {
+        return new RabbitManagedConnection(new RabbitManagedConnectionFactory(),
+                new ConnectionGroup.ChannelWithGate(channel, gate), pool, "guest");
+    }
+
+    /** @param hook run on each publish, after the publish was counted */
+    void onPublish(Runnable hook) {
+        onPublish = hook;
+    }
+
+    /** @return the gate of the channel's connection, which the test blocks as the broker would */
+    PublishGate gate() {
+        return gate;
+    }
+
+    /** @return the names of the methods that reached the channel, in order */
+    List<String> reached() {
+        return reached;
+    }
+
+    /** @return the zero of a primitive type, or null for a reference type */
+    static Object zeroOf(Class<?> type) {
+        if (type == boolean.class) {
+            return false;
+        }
+        if (type == int.class) {
+            return 0;
+        }
+        if (type == long.class) {
+            return 0L;
+        }
+        return type == double.class ? 0.0 : null;
+    }
+}
