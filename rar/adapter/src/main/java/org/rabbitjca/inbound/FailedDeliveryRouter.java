@@ -2,6 +2,7 @@
 package org.rabbitjca.inbound;
 
 import com.rabbitmq.client.AMQP;
+import org.rabbitjca.broker.Causes;
 import org.rabbitjca.settings.ConsumerSettings;
 
 import java.io.IOException;
@@ -84,10 +85,7 @@ final class FailedDeliveryRouter {
     }
 
     private static String reason(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = Causes.root(failure);
         String text = root == failure ? failure.toString() : failure + " caused by " + root;
         return text.length() <= MAX_REASON_LENGTH ? text : text.substring(0, MAX_REASON_LENGTH) + "...";
     }

@@ -7,6 +7,7 @@ import org.rabbitjca.api.InvalidConfigurationException;
 import org.rabbitjca.api.RabbitConnection;
 import org.rabbitjca.api.RabbitConnectionFactory;
 import org.rabbitjca.api.RabbitException;
+import org.rabbitjca.broker.Causes;
 import org.rabbitjca.settings.InvalidSettingsException;
 
 import javax.naming.Reference;
@@ -47,7 +48,7 @@ public final class PooledConnectionFactory implements RabbitConnectionFactory, S
      *         came from the adapter (the container wraps it), else a description of what the container said
      */
     private static RabbitException translate(ResourceException failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        for (Throwable cause : Causes.chain(failure)) {
             if (cause instanceof RabbitException known) {
                 return known;
             }
@@ -63,13 +64,8 @@ public final class PooledConnectionFactory implements RabbitConnectionFactory, S
 
     /** @return whether the container's text says every channel is in use (Payara, GlassFish: RAR5117) */
     private static boolean looksExhausted(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            String text = cause.getMessage();
-            if (text != null && (text.contains("max-pool-size") || text.contains("max-wait-time"))) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.chain(failure).stream().map(Throwable::getMessage).anyMatch(text -> text != null
+                && (text.contains("max-pool-size") || text.contains("max-wait-time")));
     }
 
     @Override

@@ -4,6 +4,7 @@ package org.rabbitjca.outbound;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ShutdownSignalException;
 import org.rabbitjca.api.ChannelOperationRefusedException;
+import org.rabbitjca.broker.Causes;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -82,8 +83,7 @@ final class RestrictedChannelView {
         } catch (InvocationTargetException failure) {
             // A channel error arrives as an IOException wrapping the shutdown signal; give the broker's reason.
             Throwable cause = failure.getCause();
-            ShutdownSignalException signal = cause instanceof ShutdownSignalException direct ? direct
-                    : cause.getCause() instanceof ShutdownSignalException wrapped ? wrapped : null;
+            ShutdownSignalException signal = Causes.find(cause, ShutdownSignalException.class);
             throw signal == null ? cause : ChannelCloseReasons.toException(managed.description(), signal);
         }
     }
