@@ -1,11 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.inbound;
 
-import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Envelope;
-import jakarta.resource.spi.work.ExecutionContext;
 import jakarta.resource.spi.work.Work;
-import jakarta.resource.spi.work.WorkListener;
 import jakarta.resource.spi.work.WorkManager;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +17,8 @@ import java.util.concurrent.locks.LockSupport;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rabbitjca.inbound.TestDeliveries.message;
+import static org.rabbitjca.inbound.TestDeliveries.recorder;
 
 class ConcurrencyLimitTest {
 
@@ -96,54 +94,11 @@ class ConcurrencyLimitTest {
                 () -> assertEquals(0, limit.used()));
     }
 
-    private static DeliveryDispatcher.Handler recorder(List<String> handled) {
-        return new DeliveryDispatcher.Handler() {
-            @Override
-            public void handle(DeliveredMessage message) {
-                handled.add(message.properties().getMessageId());
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-    }
-
-    private static DeliveredMessage message(int id) {
-        return new DeliveredMessage("q", new byte[0], new AMQP.BasicProperties.Builder().messageId(String.valueOf(id))
-                .build(), new Envelope(id + 1, false, "", "q"));
-    }
-
     /** A WorkManager that runs each piece of work at once on a thread of a pool. */
-    private record ThreadsWorkManager(ExecutorService threads) implements WorkManager {
+    private record ThreadsWorkManager(ExecutorService threads) implements SchedulingOnlyWorkManager {
         @Override
         public void scheduleWork(Work work) {
             threads.execute(work);
-        }
-
-        @Override
-        public void scheduleWork(Work work, long startTimeout, ExecutionContext context, WorkListener listener) {
-            scheduleWork(work);
-        }
-
-        @Override
-        public void doWork(Work work) {
-            throw new UnsupportedOperationException("the adapter only schedules work");
-        }
-
-        @Override
-        public void doWork(Work work, long startTimeout, ExecutionContext context, WorkListener listener) {
-            doWork(work);
-        }
-
-        @Override
-        public long startWork(Work work) {
-            throw new UnsupportedOperationException("the adapter only schedules work");
-        }
-
-        @Override
-        public long startWork(Work work, long startTimeout, ExecutionContext context, WorkListener listener) {
-            return startWork(work);
         }
     }
 }

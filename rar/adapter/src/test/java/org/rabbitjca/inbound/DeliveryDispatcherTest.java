@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.inbound;
 
-import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Envelope;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.rabbitjca.inbound.TestDeliveries.message;
 
 class DeliveryDispatcherTest {
 
@@ -92,20 +91,6 @@ class DeliveryDispatcherTest {
     }
 
     private DeliveryDispatcher.Handler handler() {
-        return new DeliveryDispatcher.Handler() {
-            @Override
-            public void handle(DeliveredMessage message) {
-                handled.add(message.properties().getMessageId());
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-    }
-
-    private static DeliveredMessage message(int id) {
-        return new DeliveredMessage("q", new byte[0], new AMQP.BasicProperties.Builder().messageId(String.valueOf(id))
-                .build(), new Envelope(id + 1, false, "", "q"));
+        return TestDeliveries.recorder(handled);
     }
 }

@@ -1,17 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.inbound;
 
-import jakarta.resource.spi.work.ExecutionContext;
 import jakarta.resource.spi.work.Work;
-import jakarta.resource.spi.work.WorkListener;
-import jakarta.resource.spi.work.WorkManager;
 import jakarta.resource.spi.work.WorkRejectedException;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 
 /** A WorkManager that only queues work: the test runs each piece when it chooses, on its own thread. */
-final class ManualWorkManager implements WorkManager {
+final class ManualWorkManager implements SchedulingOnlyWorkManager {
 
     private final Deque<Work> scheduled = new ArrayDeque<>();
     private boolean refusing;
@@ -41,31 +38,5 @@ final class ManualWorkManager implements WorkManager {
             throw new WorkRejectedException("refused by the test");
         }
         scheduled.add(work);
-    }
-
-    @Override
-    public void scheduleWork(Work work, long startTimeout, ExecutionContext context, WorkListener listener)
-            throws WorkRejectedException {
-        scheduleWork(work);
-    }
-
-    @Override
-    public void doWork(Work work) {
-        throw new UnsupportedOperationException("the adapter only schedules work");
-    }
-
-    @Override
-    public void doWork(Work work, long startTimeout, ExecutionContext context, WorkListener listener) {
-        doWork(work);
-    }
-
-    @Override
-    public long startWork(Work work) {
-        throw new UnsupportedOperationException("the adapter only schedules work");
-    }
-
-    @Override
-    public long startWork(Work work, long startTimeout, ExecutionContext context, WorkListener listener) {
-        return startWork(work);
     }
 }
