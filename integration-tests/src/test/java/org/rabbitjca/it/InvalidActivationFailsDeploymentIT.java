@@ -122,7 +122,6 @@ class InvalidActivationFailsDeploymentIT {
         try (RunningServer server = ProbedServer.launcher().start(ServerSetup.of(workDir,
                 ServerSetup.adapterFor(node.amqpPort(), ProbedServer.ADAPTER_CONNECTION_NAME), wars))) {
             log = server.log();
-            wars.forEach(war -> deployed.put(war.name(), server.deployed(war.name())));
             consumersOn = node.queueCounts("consumers");
             long refusedSince = System.nanoTime();
             failedApp = Poll.until(Duration.ofSeconds(30), () -> queueState(node, FAILED_APP_QUEUE),
@@ -130,6 +129,7 @@ class InvalidActivationFailsDeploymentIT {
             System.out.printf("refused war: its queue %s (consumers, ready, unacknowledged) %d ms after the server "
                     + "was ready%n", failedApp, Duration.ofNanos(System.nanoTime() - refusedSince).toMillis());
             endpointRefusals = server.endpointRefusals();
+            wars.forEach(war -> deployed.put(war.name(), server.deployed(war.name())));
         }
         assertEquals(List.of(0, 50, 0), failedApp, "the refused war's bean consumes nothing and holds no message: "
                 + "consumers, ready, unacknowledged of " + FAILED_APP_QUEUE);

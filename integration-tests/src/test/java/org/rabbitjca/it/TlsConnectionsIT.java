@@ -64,6 +64,7 @@ class TlsConnectionsIT {
                 "trustStorePassword", ProbedServer.environmentReference(TRUST_PASSWORD_VARIABLE),
                 "connectionName", "it-env"));
         server = ProbedServer.named("tls-connections").adapterPort(serverOnly.amqpPort()).pools(pools())
+                .beans(ConfiguredListener.class)
                 .ejbJar(ejbJar()).serverPools(List.of(environmentPool)).hostNames(OTHER_NAME)
                 .environment(Map.of(TRUST_PASSWORD_VARIABLE, certificates.trustStorePassword())).start();
     }
