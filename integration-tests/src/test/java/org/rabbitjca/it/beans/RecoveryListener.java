@@ -11,7 +11,7 @@ import org.rabbitjca.api.RabbitMessageListener;
 import org.rabbitjca.it.probe.DeliveryLog;
 
 /**
- * Consumes queue {@value #QUEUE} at a modest pace (about 2 ms of work per message, ten at once), so that a test
+ * Consumes queue {@value #QUEUE} at a modest pace (about 10 ms of work per message, ten at once), so that a test
  * can crash the broker while messages are still waiting.
  */
 @MessageDriven(activationConfig = {
@@ -30,7 +30,7 @@ public class RecoveryListener implements RabbitMessageListener {
     @Override
     public void onMessage(RabbitMessage message) throws InterruptedException {
         log.attempt(QUEUE, message);
-        Thread.sleep(2); // simulated work, not synchronisation
+        Thread.sleep(10); // simulated work, not synchronisation
         log.processed(QUEUE, message);
     }
 }
