@@ -168,21 +168,20 @@ class RepeatedOutagesLeaveNothingBehindIT extends DeployedProbes {
         long back = System.nanoTime();
         BrokerClient.publish(node, RecoveryListener.QUEUE, "back-" + label, 1, i -> null);
         published++;
-        long deadline = back + Duration.ofMinutes(2).toNanos();
-        long publishedAt = -1;
-        long deliveredAt = -1;
-        while ((publishedAt < 0 || deliveredAt < 0) && System.nanoTime() < deadline) {
-            if (publishedAt < 0 && "1".equals(Http.post(base, "api/probe/publish-concurrently?queue=" + SINK
+        long[] publishedAt = {-1};
+        long[] deliveredAt = {-1};
+        Poll.until(Duration.ofMinutes(2), () -> {
+            if (publishedAt[0] < 0 && "1".equals(Http.post(base, "api/probe/publish-concurrently?queue=" + SINK
                     + "&threads=1&perThread=1", Duration.ofSeconds(30)).get("confirmed"))) {
-                publishedAt = System.nanoTime();
+                publishedAt[0] = System.nanoTime();
             }
-            if (deliveredAt < 0 && Integer.parseInt(counts(RecoveryListener.QUEUE).get("distinctProcessed"))
+            if (deliveredAt[0] < 0 && Integer.parseInt(counts(RecoveryListener.QUEUE).get("distinctProcessed"))
                     >= published) {
-                deliveredAt = System.nanoTime();
+                deliveredAt[0] = System.nanoTime();
             }
-            Thread.sleep(50); // poll interval
-        }
-        return new Recovery(millisBetween(back, publishedAt), millisBetween(back, deliveredAt));
+            return publishedAt[0] >= 0 && deliveredAt[0] >= 0;
+        }, bothBack -> bothBack);
+        return new Recovery(millisBetween(back, publishedAt[0]), millisBetween(back, deliveredAt[0]));
     }
 
     private static long millisBetween(long from, long to) {

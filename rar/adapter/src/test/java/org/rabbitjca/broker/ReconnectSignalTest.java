@@ -35,7 +35,8 @@ class ReconnectSignalTest {
         });
         assertTrue(waiting.await(10, TimeUnit.SECONDS));
         // The waiter may not be inside await yet; connecting until it returns covers both orders.
-        while (!endedEarly.isDone()) {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!endedEarly.isDone() && System.nanoTime() - giveUp < 0) {
             signal.connected();
             Thread.sleep(10); // lets the waiter run; the loop ends as soon as it returned
         }
