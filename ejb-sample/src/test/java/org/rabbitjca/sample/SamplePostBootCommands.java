@@ -4,6 +4,7 @@ package org.rabbitjca.sample;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.rabbitjca.testbroker.RabbitNodeExtension;
+import org.rabbitjca.testserver.BuildProperties;
 import org.rabbitjca.testserver.ServerSetup;
 import org.rabbitjca.testserver.payara.AdminCommands;
 
@@ -20,18 +21,9 @@ public final class SamplePostBootCommands implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
-        Path workDir = Files.createDirectories(Path.of(requiredProperty("rabbitjca.workdir")));
+        Path workDir = Files.createDirectories(BuildProperties.requiredPath("rabbitjca.workdir"));
         Files.write(workDir.resolve("postboot.asadmin"), AdminCommands.deployAdapter(
-                Path.of(requiredProperty("rabbitjca.rar")),
+                BuildProperties.requiredPath("rabbitjca.rar"),
                 ServerSetup.adapterFor(RabbitNodeExtension.sharedNode().amqpPort(), "rabbitmq-jca-sample-it")));
-    }
-
-    private static String requiredProperty(String name) {
-        String value = System.getProperty(name);
-        if (value == null) {
-            throw new IllegalStateException("System property '" + name + "' is not set; run the tests with Maven "
-                    + "(mvn verify), whose failsafe configuration sets it");
-        }
-        return value;
     }
 }

@@ -3,8 +3,6 @@ package org.rabbitjca.testserver;
 
 import org.rabbitjca.testserver.payara.PayaraMicroLauncher;
 
-import java.nio.file.Path;
-
 /**
  * Starts a Jakarta EE server of one family with rabbitmq-jca deployed and configured, and the test's applications
  * deployed after it: everything a test needs from a server that differs between server families (how the adapter
@@ -48,15 +46,7 @@ public interface ServerLauncher {
             throw new IllegalStateException("System property " + SERVER_PROPERTY + " is '" + family + "'; the known "
                     + "servers are: " + PAYARA_MICRO);
         }
-        return new PayaraMicroLauncher(requiredPath("payara.micro.jar"), requiredPath("rabbitjca.rar"));
-    }
-
-    private static Path requiredPath(String property) {
-        String value = System.getProperty(property);
-        if (value == null) {
-            throw new IllegalStateException("System property '" + property + "' is not set; run the tests with Maven "
-                    + "(mvn verify), whose failsafe configuration sets it");
-        }
-        return Path.of(value);
+        return new PayaraMicroLauncher(BuildProperties.requiredPath("payara.micro.jar"),
+                BuildProperties.requiredPath("rabbitjca.rar"));
     }
 }

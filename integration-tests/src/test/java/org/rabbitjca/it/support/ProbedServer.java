@@ -8,6 +8,7 @@ import org.rabbitjca.api.BrokerUnavailableException;
 import org.rabbitjca.it.probe.ConnectProbe;
 import org.rabbitjca.it.probe.ProbePublisher;
 import org.rabbitjca.testserver.Application;
+import org.rabbitjca.testserver.BuildProperties;
 import org.rabbitjca.testserver.ConnectorPool;
 import org.rabbitjca.testserver.Http;
 import org.rabbitjca.testserver.RunningServer;
@@ -87,7 +88,7 @@ public final class ProbedServer implements AutoCloseable {
 
     /** @return the directory a test's server files go to, {@code <rabbitjca.workdir>/<name>} */
     public static Path workDir(String name) throws IOException {
-        return Files.createDirectories(Path.of(System.getProperty("rabbitjca.workdir"), name));
+        return Files.createDirectories(BuildProperties.requiredPath("rabbitjca.workdir").resolve(name));
     }
 
     /** @return the launcher of the server family the tests run on, for tests that deploy other wars too */

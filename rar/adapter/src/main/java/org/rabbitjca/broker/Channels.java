@@ -48,6 +48,15 @@ public final class Channels {
     }
 
     /**
+     * @param channel an open channel
+     * @return how log lines and errors name it, e.g. {@code channel 7 on connection 'orders-app (publish)'}
+     */
+    public static String describe(Channel channel) {
+        return "channel " + channel.getChannelNumber() + " on connection '"
+                + channel.getConnection().getClientProvidedName() + "'";
+    }
+
+    /**
      * Closes a channel whether it is open or not (a channel of a connection that is down is closed but still
      * registered for recovery), so that neither the broker nor amqp-client's recovery keeps it. Never throws;
      * waits at most the channel's RPC timeout for the broker's reply.

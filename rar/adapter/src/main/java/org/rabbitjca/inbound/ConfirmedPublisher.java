@@ -57,8 +57,7 @@ final class ConfirmedPublisher implements AutoCloseable {
             throws IOException, TimeoutException, InterruptedException {
         ChannelWithGate open = channel();
         Channel channel = open.channel();
-        open.gate().awaitOpen(confirmTimeoutMillis, "channel " + channel.getChannelNumber() + " on connection '"
-                + channel.getConnection().getClientProvidedName() + "'");
+        open.gate().awaitOpen(confirmTimeoutMillis, Channels.describe(channel));
         returned = null;
         channel.basicPublish(exchange, routingKey, true, properties, body);
         channel.waitForConfirmsOrDie(confirmTimeoutMillis);

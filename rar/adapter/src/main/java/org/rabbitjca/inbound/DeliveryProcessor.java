@@ -103,7 +103,6 @@ final class DeliveryProcessor {
             TransactedSettlement transaction = transactions == null ? null
                     : new TransactedSettlement(transactions, settlement, message);
             Throwable failure;
-            boolean broken = false;
             try {
                 if (endpoint == null) {
                     endpoint = endpointFactory.createEndpoint(null, ENDPOINT_WAIT_MILLIS);
@@ -118,8 +117,9 @@ final class DeliveryProcessor {
                 unavailable.accept(notReady.getMessage());
                 return;
             } catch (Exception containerFailure) {
-                failure = containerFailure;
-                broken = true;
+                settle(message, transaction, containerFailure);
+                close(); // the instance may be broken: the next delivery gets a new one
+                return;
             } catch (Error containerError) {
                 // The container itself failed (out of memory, a broken deployment): this worker does not go on
                 // as if nothing happened. The delivery is settled first, so that it is not left unacknowledged;
@@ -132,9 +132,6 @@ final class DeliveryProcessor {
                 throw containerError;
             }
             settle(message, transaction, failure);
-            if (broken) {
-                close(); // the instance may be broken: the next delivery gets a new one
-            }
         }
 
         /** Settles a delivery that was tried: acknowledged, or a failed try, unless its transaction settles it. */

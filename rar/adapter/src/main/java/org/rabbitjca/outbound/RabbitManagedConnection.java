@@ -69,8 +69,7 @@ public final class RabbitManagedConnection implements ManagedConnection {
         this.channel = opened.channel();
         this.gate = opened.gate();
         this.poolSettings = poolSettings;
-        this.description = "channel " + channel.getChannelNumber() + " on connection '"
-                + channel.getConnection().getClientProvidedName() + "'";
+        this.description = Channels.describe(channel);
         if (poolSettings.publisherConfirms()) {
             confirms = new ConfirmTracker(description);
             channel.confirmSelect();
