@@ -12,22 +12,30 @@ import java.util.List;
  * @param name the application's name, which is also its context root
  * @param archive its classes and descriptors, without the pool descriptor
  * @param pools the pools it declares ({@code java:app/} names)
+ * @param dataSources the JDBC pools it declares ({@code java:app/} names)
  * @param redeployable whether a test may {@link RunningServer#redeploy} it (deployed exploded, not as one file)
  */
-public record Application(String name, WebArchive archive, List<ConnectorPool> pools, boolean redeployable) {
+public record Application(String name, WebArchive archive, List<ConnectorPool> pools, List<JdbcPool> dataSources,
+                          boolean redeployable) {
 
     /** Copies the pools so the record stays immutable. */
     public Application {
         pools = List.copyOf(pools);
+        dataSources = List.copyOf(dataSources);
     }
 
-    /** @return an application deployed once, from one file */
+    /** @return an application deployed once, from one file, without JDBC pools */
     public static Application of(String name, WebArchive archive, List<ConnectorPool> pools) {
-        return new Application(name, archive, pools, false);
+        return new Application(name, archive, pools, List.of(), false);
     }
 
     /** @return this application, deployed so that a test may redeploy it */
     public Application asRedeployable() {
-        return new Application(name, archive, pools, true);
+        return new Application(name, archive, pools, dataSources, true);
+    }
+
+    /** @return this application, declaring these JDBC pools too */
+    public Application withDataSources(List<JdbcPool> jdbcPools) {
+        return new Application(name, archive, pools, jdbcPools, redeployable);
     }
 }

@@ -206,7 +206,7 @@ public final class BenchmarkMain {
             throws Exception {
         Path war = workDir.resolve("bench.war");
         ShrinkWrap.create(WebArchive.class, "bench.war").addPackage(BenchResource.class.getPackage())
-                .addAsWebInfResource(new StringAsset(POOLS), "glassfish-resources.xml")
+                .addAsWebInfResource(new StringAsset(GlassfishResources.xml(POOLS)), "glassfish-resources.xml")
                 .as(ZipExporter.class).exportTo(war.toFile(), true);
         return PayaraMicroProcess.startAndAwaitReady(target.resolve("payara-micro.jar"), workDir,
                 AdminCommands.deployAdapter(target.resolve("rabbitmq-jca.rar"),
@@ -241,11 +241,11 @@ public final class BenchmarkMain {
      * Three pools: with confirms (64 channels, for up to 1 000 callers), without (8 channels), and one that only
      * holds idle channels for the memory measurement.
      */
-    static final String POOLS = GlassfishResources.xml(List.of(
+    static final List<ConnectorPool> POOLS = List.of(
             ConnectorPool.of("bench-confirmed", "java:app/rabbitmq/confirmed", 64, 60_000,
                     Map.of("publisherConfirms", "true")),
             ConnectorPool.of("bench-unconfirmed", "java:app/rabbitmq/unconfirmed", 8, 60_000,
                     Map.of("publisherConfirms", "false")),
             ConnectorPool.of("bench-idle", "java:app/rabbitmq/idle", IDLE_CHANNELS, 60_000,
-                    Map.of("connectionName", "bench-idle")).withIdleTimeoutSeconds(3_600)));
+                    Map.of("connectionName", "bench-idle")).withIdleTimeoutSeconds(3_600));
 }

@@ -10,12 +10,13 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.rabbitjca.bench.app.BenchResource;
 import org.rabbitjca.bench.soak.DatabaseTransactedListener;
+import org.rabbitjca.testserver.PostgresDatabase;
 import org.rabbitjca.testserver.ServerSetup;
 import org.rabbitjca.testserver.payara.AdminCommands;
+import org.rabbitjca.testserver.payara.GlassfishResources;
 import org.rabbitjca.testserver.payara.PayaraMicroProcess;
 import org.rabbitjca.testbroker.RabbitNode;
 
-import java.io.File;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,11 +48,11 @@ final class Soak {
 
     static void run(int minutes, Path target) throws Exception {
         Path workDir = Files.createDirectories(target.resolve("soak-run"));
-        SoakDatabase.prepare();
+        SoakDatabase database = SoakDatabase.prepare();
         try (RabbitNode node = RabbitNode.start();
              PayaraMicroProcess micro = PayaraMicroProcess.startAndAwaitReady(target.resolve("payara-micro.jar"),
                      workDir, AdminCommands.deployAdapter(target.resolve("rabbitmq-jca.rar"),
-                             ServerSetup.adapterFor(node.amqpPort(), "soak")), List.of(war(workDir)),
+                             ServerSetup.adapterFor(node.amqpPort(), "soak")), List.of(war(workDir, database)),
                      Duration.ofMinutes(3))) {
             AdapterClient adapter = new AdapterClient(new URL("http://127.0.0.1:" + micro.httpPort() + "/soak/"),
                     new RawClient(node.newConnectionFactory()));
@@ -66,7 +67,7 @@ final class Soak {
             for (int minute = 1; minute <= minutes; minute++) {
                 Thread.sleep(Math.max(0, start + TimeUnit.MINUTES.toNanos(minute) - System.nanoTime()) / 1_000_000);
                 long heap = adapter.heapAfterGc();
-                long rows = SoakDatabase.rows();
+                long rows = database.rows();
                 heaps.add(heap);
                 String sample = String.format("| %d | %.1f | %d | %.0f | %d |", minute, heap / 1024.0 / 1024.0, rows,
                         (rows - rowsBefore) / 60.0, instances(micro.pid(), LOG_HANDLE_CLASS));
@@ -76,21 +77,18 @@ final class Soak {
             }
             publishing.set(false);
             publisher.join(TimeUnit.MINUTES.toMillis(1));
-            long drained = awaitRows(published.get(), Duration.ofMinutes(2));
+            long drained = awaitRows(database, published.get(), Duration.ofMinutes(2));
             report(target, minutes, samples, heaps, published.get(), drained);
         }
     }
 
-    private static Path war(Path workDir) throws Exception {
+    private static Path war(Path workDir, SoakDatabase database) throws Exception {
         Path war = workDir.resolve("soak.war");
-        File driver = new File(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation()
-                .toURI());
         ShrinkWrap.create(WebArchive.class, "soak.war").addPackage(BenchResource.class.getPackage())
                 .addPackage(DatabaseTransactedListener.class.getPackage())
-                .addAsLibrary(driver)
-                .addAsWebInfResource(new StringAsset(BenchmarkMain.POOLS.replace("</resources>",
-                        SoakDatabase.poolXml(DatabaseTransactedListener.DATA_SOURCE) + "</resources>")),
-                        "glassfish-resources.xml")
+                .addAsLibrary(PostgresDatabase.driver())
+                .addAsWebInfResource(new StringAsset(GlassfishResources.xml(BenchmarkMain.POOLS,
+                        List.of(database.pool(DatabaseTransactedListener.DATA_SOURCE)))), "glassfish-resources.xml")
                 .as(ZipExporter.class).exportTo(war.toFile(), true);
         return war;
     }
@@ -118,12 +116,12 @@ final class Soak {
         }
     }
 
-    private static long awaitRows(long published, Duration within) throws Exception {
+    private static long awaitRows(SoakDatabase database, long published, Duration within) throws Exception {
         long end = System.nanoTime() + within.toNanos();
-        long rows = SoakDatabase.rows();
+        long rows = database.rows();
         while (rows < published && System.nanoTime() < end) {
             Thread.sleep(500); // poll interval
-            rows = SoakDatabase.rows();
+            rows = database.rows();
         }
         return rows;
     }

@@ -11,10 +11,12 @@ import org.rabbitjca.testserver.Application;
 import org.rabbitjca.testserver.BuildProperties;
 import org.rabbitjca.testserver.ConnectorPool;
 import org.rabbitjca.testserver.Http;
+import org.rabbitjca.testserver.JdbcPool;
 import org.rabbitjca.testserver.RunningServer;
 import org.rabbitjca.testserver.ServerLauncher;
 import org.rabbitjca.testserver.ServerSetup;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URL;
@@ -102,6 +104,9 @@ public final class ProbedServer implements AutoCloseable {
         private Map<String, String> adapterProperties = ServerSetup.adapterFor(5672, ADAPTER_CONNECTION_NAME);
         private List<ConnectorPool> pools = List.of();
         private List<ConnectorPool> serverPools = List.of();
+        private List<JdbcPool> dataSources = List.of();
+        private List<File> libraries = List.of();
+        private String persistenceXml; // none unless set
         private String ejbJar; // none unless set
         private List<Class<?>> beans = List.of();
         private List<String> hostNames = List.of();
@@ -133,6 +138,24 @@ public final class ProbedServer implements AutoCloseable {
         /** @param connectorPools pools an administrator declares in the server's configuration */
         public Builder serverPools(List<ConnectorPool> connectorPools) {
             this.serverPools = connectorPools;
+            return this;
+        }
+
+        /** @param jdbcPools the war's JDBC pools; their drivers go in with {@link #libraries} */
+        public Builder dataSources(List<JdbcPool> jdbcPools) {
+            this.dataSources = jdbcPools;
+            return this;
+        }
+
+        /** @param jars libraries for the war's {@code WEB-INF/lib}, e.g. a JDBC driver */
+        public Builder libraries(File... jars) {
+            this.libraries = List.of(jars);
+            return this;
+        }
+
+        /** @param descriptor the war's {@code META-INF/persistence.xml} */
+        public Builder persistenceXml(String descriptor) {
+            this.persistenceXml = descriptor;
             return this;
         }
 
@@ -182,9 +205,13 @@ public final class ProbedServer implements AutoCloseable {
             if (ejbJar != null) {
                 archive.addAsWebInfResource(new StringAsset(ejbJar), "ejb-jar.xml");
             }
+            if (persistenceXml != null) {
+                archive.addAsResource(new StringAsset(persistenceXml), "META-INF/persistence.xml");
+            }
+            libraries.forEach(archive::addAsLibrary);
             List<String> options = new ArrayList<>(jvmOptions);
             options.add("-Djdk.net.hosts.file=" + hosts);
-            Application probe = Application.of(APPLICATION, archive, pools);
+            Application probe = Application.of(APPLICATION, archive, pools).withDataSources(dataSources);
             ServerSetup setup = ServerSetup.of(workDir, adapterProperties,
                             List.of(redeployable ? probe.asRedeployable() : probe))
                     .withServerPools(serverPools).withJvmOptions(options).withEnvironment(environment);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.broker;
 
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.rabbitjca.settings.ConnectionProperties;
 
 /**
@@ -18,4 +19,10 @@ public interface AdapterScope {
      * @throws IllegalStateException when the adapter is not started
      */
     BrokerConnections connections();
+
+    /**
+     * @return the container's transaction synchronization registry, through which publishes follow the caller's
+     *         JTA transaction; {@code null} when the container lends none (publishes then always leave at once)
+     */
+    TransactionSynchronizationRegistry transactions();
 }

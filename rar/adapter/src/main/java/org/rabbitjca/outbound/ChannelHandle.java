@@ -4,12 +4,10 @@ package org.rabbitjca.outbound;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import org.rabbitjca.api.ChannelOperationRefusedException;
-import org.rabbitjca.api.PublishTimeoutException;
 import org.rabbitjca.api.RabbitConnection;
 import org.rabbitjca.api.RabbitException;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -36,26 +34,17 @@ final class ChannelHandle implements RabbitConnection {
     public void publish(String exchange, String routingKey, boolean mandatory, AMQP.BasicProperties properties,
                         byte[] body) {
         RabbitManagedConnection connection = managed();
+        HeldPublishes transaction = connection.transactionHolding();
+        if (transaction != null) {
+            transaction.hold(exchange, routingKey, mandatory, properties, body);
+            return;
+        }
         CompletableFuture<Void> confirm = connection.publish(exchange, routingKey, mandatory, properties, body);
         if (confirm.isDone() && !confirm.isCompletedExceptionally()) {
             return;
         }
-        int timeoutMillis = connection.poolSettings().confirmTimeoutMillis();
-        try {
-            confirm.get(timeoutMillis, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException failed) {
-            throw failed.getCause() instanceof RabbitException known ? known
-                    : new RabbitException("Publish to " + PublishTarget.describe(exchange, routingKey,
-                    connection.description()) + " failed: " + failed.getCause(), failed.getCause());
-        } catch (TimeoutException late) {
-            connection.confirms().abandon(confirm);
-            throw timeout(connection, exchange, routingKey, timeoutMillis);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new RabbitException("Interrupted while waiting for the confirm of a publish to "
-                    + PublishTarget.describe(exchange, routingKey, connection.description())
-                    + "; the message may or may not be stored", interrupted);
-        }
+        connection.awaitConfirm(confirm, exchange, routingKey,
+                TimeUnit.MILLISECONDS.toNanos(connection.poolSettings().confirmTimeoutMillis()));
     }
 
     @Override
@@ -68,30 +57,21 @@ final class ChannelHandle implements RabbitConnection {
     public CompletableFuture<Void> publishAsync(String exchange, String routingKey, boolean mandatory,
                                                 AMQP.BasicProperties properties, byte[] body) {
         RabbitManagedConnection connection = managed();
+        HeldPublishes transaction = connection.transactionHolding();
+        if (transaction != null) {
+            return transaction.hold(exchange, routingKey, mandatory, properties, body);
+        }
         CompletableFuture<Void> confirm = connection.publish(exchange, routingKey, mandatory, properties, body);
         int timeoutMillis = connection.poolSettings().confirmTimeoutMillis();
         // orTimeout cancels its timer once the confirm arrives; the JDK keeps one shared timer thread for it.
         return confirm.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS).exceptionally(failure -> {
             if (failure instanceof TimeoutException) {
                 connection.confirms().abandon(confirm);
-                throw timeout(connection, exchange, routingKey, timeoutMillis);
+                throw connection.notConfirmed(exchange, routingKey);
             }
             throw failure instanceof RuntimeException runtime ? runtime
                     : new RabbitException(failure.toString(), failure);
         });
-    }
-
-    private static RabbitException timeout(RabbitManagedConnection connection, String exchange,
-                                           String routingKey, int timeoutMillis) {
-        if (connection.gate().isBlocked()) {
-            // Sent before the broker said it blocks: it holds the message unread, and may store it once unblocked.
-            return connection.gate().blocked(connection.description(), timeoutMillis);
-        }
-        return new PublishTimeoutException("Publish to " + PublishTarget.describe(exchange, routingKey)
-                + " not confirmed within " + timeoutMillis + " ms (" + connection.description() + ", "
-                + connection.confirms().outstanding() + " confirms outstanding); the broker may be overloaded or "
-                + "blocking publishers (memory or disk alarm). The message may or may not be stored. "
-                + "See the troubleshooting guide, section 'Publish not confirmed'.");
     }
 
     @Override

@@ -14,6 +14,7 @@ import jakarta.resource.spi.LocalTransaction;
 import jakarta.resource.spi.ManagedConnection;
 import jakarta.resource.spi.ManagedConnectionMetaData;
 import org.rabbitjca.api.ChannelClosedException;
+import org.rabbitjca.api.PublishTimeoutException;
 import org.rabbitjca.api.RabbitException;
 import org.rabbitjca.broker.Channels;
 import org.rabbitjca.broker.ConnectionGroup;
@@ -31,6 +32,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One pooled AMQP channel: the unit the container pools. Publishes through it are tracked by a
@@ -56,6 +60,8 @@ public final class RabbitManagedConnection implements ManagedConnection {
     private final String userName;
     private volatile ChannelClosedException closedBy;
     private volatile boolean destroyed;
+    private boolean pinned; // guarded by this
+    private ChannelHandle closedWhilePinned; // guarded by this
     private PrintWriter logWriter;
 
     /**
@@ -116,10 +122,50 @@ public final class RabbitManagedConnection implements ManagedConnection {
      */
     void handleClosed(ChannelHandle handle) {
         handles.remove(handle);
+        synchronized (this) {
+            if (pinned) {
+                closedWhilePinned = handle;
+                return;
+            }
+        }
+        giveBack(handle);
+    }
+
+    private void giveBack(ChannelHandle handle) {
         if (closedBy == null && !destroyed) {
             ConnectionEvent event = new ConnectionEvent(this, ConnectionEvent.CONNECTION_CLOSED);
             event.setConnectionHandle(handle);
             listeners.forEach(listener -> listener.connectionClosed(event));
+        }
+    }
+
+    /**
+     * @return the messages held for the calling thread's JTA transaction, to which a publish adds; {@code null}
+     *         outside a transaction, where a publish leaves at once
+     */
+    HeldPublishes transactionHolding() {
+        TransactionScope transactions = factory.transactionScope();
+        return transactions == null ? null : transactions.holding(this);
+    }
+
+    /**
+     * Keeps this channel out of the pool until {@link #unpin}: a transaction's held messages leave on it at commit,
+     * after the application closed its handle.
+     */
+    synchronized void pin() {
+        pinned = true;
+    }
+
+    /** Ends {@link #pin}: a handle closed meanwhile gives the channel back to the pool now. */
+    void unpin() {
+        ChannelHandle closed;
+        synchronized (this) {
+            pinned = false;
+            closed = closedWhilePinned;
+            closedWhilePinned = null;
+        }
+        if (closed != null) {
+            giveBack(closed);
         }
     }
 
@@ -151,6 +197,47 @@ public final class RabbitManagedConnection implements ManagedConnection {
             throw failure;
         }
         return confirm;
+    }
+
+    /**
+     * Waits for the confirm of a publish made by {@link #publish}.
+     *
+     * @param confirm the future {@code publish} returned
+     * @param exchange the exchange published to, for the error message
+     * @param routingKey the routing key published with, for the error message
+     * @param timeoutNanos how long to wait at most
+     * @throws RabbitException the broker's refusal, a return, a closed channel, or a timeout
+     */
+    void awaitConfirm(CompletableFuture<Void> confirm, String exchange, String routingKey, long timeoutNanos) {
+        try {
+            confirm.get(timeoutNanos, TimeUnit.NANOSECONDS);
+        } catch (ExecutionException failed) {
+            throw failed.getCause() instanceof RabbitException known ? known
+                    : new RabbitException("Publish to " + PublishTarget.describe(exchange, routingKey, description)
+                    + " failed: " + failed.getCause(), failed.getCause());
+        } catch (TimeoutException late) {
+            confirms.abandon(confirm);
+            throw notConfirmed(exchange, routingKey);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new RabbitException("Interrupted while waiting for the confirm of a publish to "
+                    + PublishTarget.describe(exchange, routingKey, description)
+                    + "; the message may or may not be stored", interrupted);
+        }
+    }
+
+    /** @return why a publish was not confirmed within the pool's {@code confirmTimeoutMillis} */
+    RabbitException notConfirmed(String exchange, String routingKey) {
+        int timeoutMillis = poolSettings.confirmTimeoutMillis();
+        if (gate.isBlocked()) {
+            // Sent before the broker said it blocks: it holds the message unread, and may store it once unblocked.
+            return gate.blocked(description, timeoutMillis);
+        }
+        return new PublishTimeoutException("Publish to " + PublishTarget.describe(exchange, routingKey)
+                + " not confirmed within " + timeoutMillis + " ms (" + description + ", "
+                + confirms.outstanding() + " confirms outstanding); the broker may be overloaded or "
+                + "blocking publishers (memory or disk alarm). The message may or may not be stored. "
+                + "See the troubleshooting guide, section 'Publish not confirmed'.");
     }
 
     private void send(String exchange, String routingKey, boolean mandatory, AMQP.BasicProperties properties,

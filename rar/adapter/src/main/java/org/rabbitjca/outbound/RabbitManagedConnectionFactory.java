@@ -24,6 +24,7 @@ import org.rabbitjca.broker.FailingFastException;
 import org.rabbitjca.settings.ConnectionProperties;
 import org.rabbitjca.settings.ConnectionSettings;
 import org.rabbitjca.settings.PoolConfiguration;
+import org.rabbitjca.settings.PoolProperties;
 import org.rabbitjca.settings.PoolSettings;
 
 import javax.security.auth.Subject;
@@ -51,6 +52,8 @@ public class RabbitManagedConnectionFactory extends ConnectionProperties impleme
     private Boolean publisherConfirms;
     private Integer confirmTimeoutMillis;
     private Integer physicalConnections;
+    private Integer maxMessagesPerTransaction;
+    private Integer maxBytesPerTransaction;
     private transient ResourceAdapter resourceAdapter;
     /** The same object as {@link #resourceAdapter}, seen as what the pool needs of it. */
     private transient AdapterScope adapter;
@@ -58,7 +61,8 @@ public class RabbitManagedConnectionFactory extends ConnectionProperties impleme
     private transient volatile Resolved resolved;
 
     /** What the pool resolved on first use: its settings and its share of the adapter's connections. */
-    private record Resolved(ConnectionSettings connection, PoolSettings pool, ConnectionGroup group) {
+    private record Resolved(ConnectionSettings connection, PoolSettings pool, ConnectionGroup group,
+                            TransactionScope transactions) {
     }
 
     /** @return the publisherConfirms property, or {@code null} when not set */
@@ -100,6 +104,33 @@ public class RabbitManagedConnectionFactory extends ConnectionProperties impleme
         this.physicalConnections = physicalConnections;
     }
 
+    /** @return the maxMessagesPerTransaction property, or {@code null} when not set */
+    public Integer getMaxMessagesPerTransaction() {
+        return maxMessagesPerTransaction;
+    }
+
+    /** @param maxMessagesPerTransaction see the description */
+    @ConfigProperty(description = "How many messages one JTA transaction may publish through this pool: they are "
+            + "held until it commits. The publish that would cross it throws TransactionLimitExceededException and "
+            + "is not held. Default: " + PoolSettings.DEFAULT_MAX_MESSAGES_PER_TRANSACTION)
+    public void setMaxMessagesPerTransaction(Integer maxMessagesPerTransaction) {
+        this.maxMessagesPerTransaction = maxMessagesPerTransaction;
+    }
+
+    /** @return the maxBytesPerTransaction property, or {@code null} when not set */
+    public Integer getMaxBytesPerTransaction() {
+        return maxBytesPerTransaction;
+    }
+
+    /** @param maxBytesPerTransaction see the description */
+    @ConfigProperty(description = "How many bytes of message bodies one JTA transaction may publish through this "
+            + "pool: they are held in the heap until it commits. The publish that would cross it throws "
+            + "TransactionLimitExceededException and is not held. Default: "
+            + PoolSettings.DEFAULT_MAX_BYTES_PER_TRANSACTION + " (16 MiB)")
+    public void setMaxBytesPerTransaction(Integer maxBytesPerTransaction) {
+        this.maxBytesPerTransaction = maxBytesPerTransaction;
+    }
+
     @Override
     public Object createConnectionFactory(ConnectionManager connectionManager) {
         return new PooledConnectionFactory(this, connectionManager);
@@ -137,17 +168,28 @@ public class RabbitManagedConnectionFactory extends ConnectionProperties impleme
                                 + "resource adapter; declare it as a connector-connection-pool of rabbitmq-jca");
                     }
                     PoolConfiguration configuration = PoolConfiguration.resolve(describe(),
-                            adapter.connectionDefaults(), this, publisherConfirms, confirmTimeoutMillis,
-                            physicalConnections);
+                            adapter.connectionDefaults(), this, poolProperties());
                     ConnectionSettings connection = configuration.connection();
                     PoolSettings pool = configuration.pool();
                     current = new Resolved(connection, pool, adapter.connections()
-                            .acquire(connection, ConnectionRole.PUBLISH, pool.physicalConnections()));
+                            .acquire(connection, ConnectionRole.PUBLISH, pool.physicalConnections()),
+                            adapter.transactions() == null ? null : new TransactionScope(adapter.transactions(), pool));
                     resolved = current;
                 }
             }
         }
         return current;
+    }
+
+    /** @return how publishes find their JTA transaction; {@code null} when the container lends no registry */
+    TransactionScope transactionScope() {
+        Resolved current = resolved;
+        return current == null ? null : current.transactions();
+    }
+
+    private PoolProperties poolProperties() {
+        return new PoolProperties(publisherConfirms, confirmTimeoutMillis, physicalConnections,
+                maxMessagesPerTransaction, maxBytesPerTransaction);
     }
 
     /**
@@ -229,20 +271,16 @@ public class RabbitManagedConnectionFactory extends ConnectionProperties impleme
     @Override
     public boolean equals(Object other) {
         return other instanceof RabbitManagedConnectionFactory that && sameConnectionProperties(that)
-                && Objects.equals(publisherConfirms, that.publisherConfirms)
-                && Objects.equals(confirmTimeoutMillis, that.confirmTimeoutMillis)
-                && Objects.equals(physicalConnections, that.physicalConnections);
+                && poolProperties().equals(that.poolProperties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(connectionPropertiesHash(), publisherConfirms, confirmTimeoutMillis, physicalConnections);
+        return Objects.hash(connectionPropertiesHash(), poolProperties());
     }
 
     @Override
     public String toString() {
-        return "RabbitManagedConnectionFactory[" + describeConnectionProperties() + ", publisherConfirms="
-                + publisherConfirms + ", confirmTimeoutMillis=" + confirmTimeoutMillis + ", physicalConnections="
-                + physicalConnections + "]";
+        return "RabbitManagedConnectionFactory[" + describeConnectionProperties() + ", " + poolProperties() + "]";
     }
 }

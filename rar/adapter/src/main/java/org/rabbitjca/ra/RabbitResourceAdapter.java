@@ -11,6 +11,7 @@ import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.rabbitjca.broker.AdapterScope;
 import org.rabbitjca.broker.BrokerConnections;
 import org.rabbitjca.inbound.ContainerServices;
@@ -92,6 +93,12 @@ public class RabbitResourceAdapter extends ConsumerProperties implements Resourc
             throw new IllegalStateException("The rabbitmq-jca resource adapter is not started");
         }
         return current;
+    }
+
+    @Override
+    public TransactionSynchronizationRegistry transactions() {
+        ContainerServices lent = container;
+        return lent == null ? null : lent.transactions();
     }
 
     @Override

@@ -14,19 +14,15 @@ public record PoolConfiguration(ConnectionSettings connection, PoolSettings pool
      * @param where names the pool in error messages
      * @param adapter the adapter's connection properties (server-wide defaults), or {@code null}
      * @param poolLevel the pool's connection properties
-     * @param publisherConfirms the {@code publisherConfirms} property
-     * @param confirmTimeoutMillis the {@code confirmTimeoutMillis} property
-     * @param physicalConnections the {@code physicalConnections} property
+     * @param poolProperties the pool's own properties
      * @return the validated configuration
      * @throws InvalidSettingsException listing every invalid property of both kinds
      */
     public static PoolConfiguration resolve(String where, ConnectionProperties adapter, ConnectionProperties poolLevel,
-                                            Boolean publisherConfirms, Integer confirmTimeoutMillis,
-                                            Integer physicalConnections) throws InvalidSettingsException {
+                                            PoolProperties poolProperties) throws InvalidSettingsException {
         Problems problems = new Problems();
         ConnectionSettings connection = ConnectionSettings.resolve(problems, adapter, poolLevel);
-        PoolSettings pool = PoolSettings.resolve(problems, publisherConfirms, confirmTimeoutMillis,
-                physicalConnections);
+        PoolSettings pool = PoolSettings.resolve(problems, poolProperties);
         problems.throwIfAny(where);
         return new PoolConfiguration(connection, pool);
     }

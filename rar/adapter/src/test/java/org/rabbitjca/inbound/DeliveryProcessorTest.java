@@ -7,6 +7,7 @@ import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import org.junit.jupiter.api.Test;
 import org.rabbitjca.api.RabbitMessage;
 import org.rabbitjca.api.RabbitMessageListener;
+import org.rabbitjca.fakecontainer.FakeTransactionRegistry;
 import org.rabbitjca.settings.ConsumerSettings;
 import org.rabbitjca.settings.QueueTopology;
 import org.rabbitjca.settings.RetryPolicy;

@@ -5,6 +5,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Envelope;
 import jakarta.transaction.Status;
 import org.junit.jupiter.api.Test;
+import org.rabbitjca.fakecontainer.FakeTransactionRegistry;
 
 import java.util.List;
 

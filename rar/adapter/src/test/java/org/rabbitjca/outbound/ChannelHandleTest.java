@@ -33,7 +33,7 @@ class ChannelHandleTest {
 
     @Test
     void everyMethodOfAClosedHandleIsRefusedWithTheSameAdvice() throws Exception {
-        RabbitConnection handle = handle(new PoolSettings(true, 5_000, 1));
+        RabbitConnection handle = handle(PooledChannelFake.pool(true, 5_000));
         handle.close();
 
         assertRefusedWith(CLOSED, handle);
@@ -41,7 +41,7 @@ class ChannelHandleTest {
 
     @Test
     void aHandleTheContainerCleanedUpRefusesEverythingAndGivesNothingBackWhenClosed() throws Exception {
-        RabbitManagedConnection managed = pooled.managedConnection(new PoolSettings(true, 5_000, 1));
+        RabbitManagedConnection managed = pooled.managedConnection(PooledChannelFake.pool(true, 5_000));
         RabbitConnection handle = (RabbitConnection) managed.getConnection(null, null);
         managed.addConnectionEventListener(recorder());
 
@@ -54,7 +54,7 @@ class ChannelHandleTest {
 
     @Test
     void closingTwiceGivesTheChannelBackToThePoolOnce() throws Exception {
-        RabbitConnection handle = handle(new PoolSettings(true, 5_000, 1));
+        RabbitConnection handle = handle(PooledChannelFake.pool(true, 5_000));
 
         handle.close();
         handle.close();
@@ -65,7 +65,7 @@ class ChannelHandleTest {
 
     @Test
     void aConfirmThatNeverComesTimesOutNamingTheTargetAndTheChannel() throws Exception {
-        RabbitConnection handle = handle(new PoolSettings(true, 1, 1));
+        RabbitConnection handle = handle(PooledChannelFake.pool(true, 1));
 
         PublishTimeoutException late = assertThrows(PublishTimeoutException.class,
                 () -> handle.publish("orders", "eu.new", null, new byte[0]));
@@ -76,7 +76,7 @@ class ChannelHandleTest {
 
     @Test
     void aTimeoutWhileTheBrokerBlocksPublishersGivesTheBrokersReason() throws Exception {
-        RabbitConnection handle = handle(new PoolSettings(true, 1, 1));
+        RabbitConnection handle = handle(PooledChannelFake.pool(true, 1));
         pooled.onPublish(() -> pooled.gate().handleBlocked("low on memory")); // blocked right after the send
 
         BrokerBlockedException blocked = assertThrows(BrokerBlockedException.class,
@@ -87,7 +87,7 @@ class ChannelHandleTest {
 
     @Test
     void aNackReachesTheApplicationAsTheTrackersException() throws Exception {
-        RabbitManagedConnection managed = pooled.managedConnection(new PoolSettings(true, 5_000, 1));
+        RabbitManagedConnection managed = pooled.managedConnection(PooledChannelFake.pool(true, 5_000));
         RabbitConnection handle = (RabbitConnection) managed.getConnection(null, null);
         pooled.onPublish(() -> managed.confirms().handleNack(1, false));
 
@@ -100,7 +100,7 @@ class ChannelHandleTest {
 
     @Test
     void anUnexpectedFailureOfTheConfirmNamesTheTargetAsEveryPublishErrorDoes() throws Exception {
-        RabbitManagedConnection managed = pooled.managedConnection(new PoolSettings(true, 5_000, 1));
+        RabbitManagedConnection managed = pooled.managedConnection(PooledChannelFake.pool(true, 5_000));
         RabbitConnection handle = (RabbitConnection) managed.getConnection(null, null);
         pooled.onPublish(() -> managed.confirms().failAll(new IllegalStateException("lost")));
 
@@ -113,7 +113,7 @@ class ChannelHandleTest {
 
     @Test
     void theMetaDataNamesThePoolsUserBeforeAnyChannelWasResolved() throws Exception {
-        assertEquals("guest", pooled.managedConnection(new PoolSettings(true, 5_000, 1)).getMetaData().getUserName());
+        assertEquals("guest", pooled.managedConnection(PooledChannelFake.pool(true, 5_000)).getMetaData().getUserName());
     }
 
     private RabbitConnection handle(PoolSettings pool) throws Exception {

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.outbound;
 
+import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import org.rabbitjca.broker.ConnectionGroup;
 import org.rabbitjca.broker.PublishGate;
+import org.rabbitjca.settings.InvalidSettingsException;
+import org.rabbitjca.settings.PoolProperties;
 import org.rabbitjca.settings.PoolSettings;
 
 import java.io.IOException;
@@ -19,7 +22,12 @@ import java.util.List;
  */
 final class PooledChannelFake {
 
+    /** A message as the channel received it. */
+    record Published(String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body) {
+    }
+
     private final List<String> reached = new ArrayList<>();
+    private final List<Published> published = new ArrayList<>();
     private final PublishGate gate = new PublishGate();
     private Runnable onPublish = () -> { };
     private long nextSequence = 1;
@@ -31,13 +39,15 @@ final class PooledChannelFake {
                     case "getConnection" -> connection();
                     case "isOpen" -> true;
                     case "getNextPublishSeqNo" -> nextSequence;
-                    case "basicPublish" -> published();
+                    case "basicPublish" -> published(args);
                     case "toString" -> "PooledChannelFake";
                     default -> zeroOf(method.getReturnType());
                 };
             });
 
-    private Object published() {
+    private Object published(Object[] args) {
+        published.add(new Published((String) args[0], (String) args[1],
+                (AMQP.BasicProperties) args[args.length - 2], (byte[]) args[args.length - 1]));
         nextSequence++;
         onPublish.run();
         return null;
@@ -60,6 +70,16 @@ final class PooledChannelFake {
                 new ConnectionGroup.ChannelWithGate(channel, gate), pool, "guest");
     }
 
+    /**
+     * @param publisherConfirms whether publishes wait for the broker's confirm
+     * @param confirmTimeoutMillis how long a publish waits for its confirm
+     * @return a pool's settings with these two set, the others at their defaults
+     */
+    static PoolSettings pool(boolean publisherConfirms, int confirmTimeoutMillis) throws InvalidSettingsException {
+        return PoolSettings.resolve("pool", new PoolProperties(publisherConfirms, confirmTimeoutMillis, null, null,
+                null));
+    }
+
     /** @param hook run on each publish, after the publish was counted */
     void onPublish(Runnable hook) {
         onPublish = hook;
@@ -68,6 +88,16 @@ final class PooledChannelFake {
     /** @return the gate of the channel's connection, which the test blocks as the broker would */
     PublishGate gate() {
         return gate;
+    }
+
+    /** @return the messages published on the channel, in order */
+    List<Published> published() {
+        return published;
+    }
+
+    /** @return the sequence number of the last message published on the channel */
+    long lastSequence() {
+        return nextSequence - 1;
     }
 
     /** @return the names of the methods that reached the channel, in order */

@@ -36,7 +36,7 @@ class RestrictedChannelViewTest {
 
     @BeforeEach
     void openAHandle() throws Exception {
-        handle = (RabbitConnection) pooled.managedConnection(new PoolSettings(true, 5_000, 1)).getConnection(null,
+        handle = (RabbitConnection) pooled.managedConnection(PooledChannelFake.pool(true, 5_000)).getConnection(null,
                 null);
         reached.clear();
     }

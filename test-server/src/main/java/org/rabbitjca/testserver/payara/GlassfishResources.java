@@ -2,8 +2,10 @@
 package org.rabbitjca.testserver.payara;
 
 import org.rabbitjca.testserver.ConnectorPool;
+import org.rabbitjca.testserver.JdbcPool;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Writes an application's pools as Payara's {@code WEB-INF/glassfish-resources.xml} declares them. */
@@ -22,18 +24,43 @@ public final class GlassfishResources {
      * @return the whole {@code glassfish-resources.xml}
      */
     public static String xml(List<ConnectorPool> pools) {
+        return xml(pools, List.of());
+    }
+
+    /**
+     * @param pools the adapter's pools to declare
+     * @param dataSources the JDBC pools to declare
+     * @return the whole {@code glassfish-resources.xml}
+     */
+    public static String xml(List<ConnectorPool> pools, List<JdbcPool> dataSources) {
         return """
                 <!DOCTYPE resources PUBLIC %s
                         "http://glassfish.org/dtds/glassfish-resources_1_5.dtd">
                 <resources>
-                %s</resources>
-                """.formatted(PUBLIC_ID, pools.stream().map(GlassfishResources::xml).collect(Collectors.joining()));
+                %s%s</resources>
+                """.formatted(PUBLIC_ID, pools.stream().map(GlassfishResources::xml).collect(Collectors.joining()),
+                dataSources.stream().map(GlassfishResources::xml).collect(Collectors.joining()));
+    }
+
+    private static String xml(JdbcPool pool) {
+        return """
+                  <jdbc-connection-pool name="%1$s" res-type="%2$s" datasource-classname="%3$s"
+                      steady-pool-size="0" max-pool-size="%4$d">
+                %5$s  </jdbc-connection-pool>
+                  <jdbc-resource jndi-name="%6$s" pool-name="%1$s"/>
+                """.formatted(attribute(pool.name()), pool.xa() ? "javax.sql.XADataSource" : "javax.sql.DataSource",
+                attribute(pool.dataSourceClass()), pool.maxPoolSize(), propertyElements(pool.properties()),
+                attribute(pool.jndiName()));
+    }
+
+    private static String propertyElements(Map<String, String> properties) {
+        return properties.entrySet().stream().map(property -> "    <property name=\""
+                + attribute(property.getKey()) + "\" value=\"" + attribute(property.getValue()) + "\"/>\n")
+                .collect(Collectors.joining());
     }
 
     private static String xml(ConnectorPool pool) {
-        String propertyElements = pool.properties().entrySet().stream().map(property -> "    <property name=\""
-                + attribute(property.getKey()) + "\" value=\"" + attribute(property.getValue()) + "\"/>\n")
-                .collect(Collectors.joining());
+        String propertyElements = propertyElements(pool.properties());
         return """
                   <connector-connection-pool name="%1$s" resource-adapter-name="%7$s"
                       connection-definition-name="%8$s"

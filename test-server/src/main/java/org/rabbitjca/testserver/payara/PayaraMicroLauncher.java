@@ -66,9 +66,9 @@ public final class PayaraMicroLauncher implements ServerLauncher {
     private static Path export(Application application, Path workDir) throws Exception {
         WebArchive archive = ShrinkWrap.create(WebArchive.class, application.name() + ".war")
                 .merge(application.archive());
-        if (!application.pools().isEmpty()) {
-            archive.addAsWebInfResource(new StringAsset(GlassfishResources.xml(application.pools())),
-                    "glassfish-resources.xml");
+        if (!application.pools().isEmpty() || !application.dataSources().isEmpty()) {
+            archive.addAsWebInfResource(new StringAsset(GlassfishResources.xml(application.pools(),
+                    application.dataSources())), "glassfish-resources.xml");
         }
         if (!application.redeployable()) {
             Path war = workDir.resolve(application.name() + ".war");

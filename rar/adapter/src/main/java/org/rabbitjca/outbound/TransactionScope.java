@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rabbitjca.outbound;
+
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.rabbitjca.settings.PoolSettings;
+
+import java.util.UUID;
+
+/**
+ * Tells whether a publish through one pool is inside a JTA transaction and, if so, which messages that transaction
+ * holds: every handle of the pool used in the same transaction adds to the same {@link HeldPublishes}, which leave
+ * together on the channel of the first handle that published. Reads the transaction from the container's
+ * {@link TransactionSynchronizationRegistry}, so the container never enlists the pool as a resource: the
+ * transaction stays one-phase next to a non-XA datasource.
+ *
+ * <p>Thread-safe: the registry answers for the calling thread's transaction.
+ */
+final class TransactionScope {
+
+    private final TransactionSynchronizationRegistry registry;
+    private final PoolSettings pool;
+    /** The key of this pool's held messages among the transaction's resources. */
+    private final Object key = new Object();
+
+    /**
+     * @param registry the container's registry
+     * @param pool the pool's settings, whose per-transaction limits apply
+     */
+    TransactionScope(TransactionSynchronizationRegistry registry, PoolSettings pool) {
+        this.registry = registry;
+        this.pool = pool;
+    }
+
+    /**
+     * @param publishingOn the pooled channel of the publishing handle: the carrier when the transaction has none yet
+     * @return the messages the calling thread's transaction holds for this pool, or {@code null} outside a
+     *         transaction
+     */
+    HeldPublishes holding(RabbitManagedConnection publishingOn) {
+        int status = registry.getTransactionStatus();
+        if (status != Status.STATUS_ACTIVE && status != Status.STATUS_MARKED_ROLLBACK) {
+            return null;
+        }
+        CommitPublisher publisher = (CommitPublisher) registry.getResource(key);
+        if (publisher == null) {
+            publisher = new CommitPublisher(registry, new HeldPublishes(UUID.randomUUID().toString(), pool),
+                    publishingOn);
+            registry.registerInterposedSynchronization(publisher);
+            registry.putResource(key, publisher);
+            publishingOn.pin();
+        }
+        return publisher.held();
+    }
+}

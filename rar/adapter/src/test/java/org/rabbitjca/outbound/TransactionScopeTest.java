@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rabbitjca.outbound;
+
+import jakarta.resource.spi.ConnectionEvent;
+import jakarta.resource.spi.ConnectionEventListener;
+import jakarta.transaction.Status;
+import org.junit.jupiter.api.Test;
+import org.rabbitjca.api.RabbitConnection;
+import org.rabbitjca.api.TransactionPublishException;
+import org.rabbitjca.fakecontainer.FakeTransactionRegistry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Publishes inside a transaction, as the container's registry shows it: held, sent before commit, one unit. */
+class TransactionScopeTest {
+
+    private final PooledChannelFake pooled = new PooledChannelFake();
+    private final FakeTransactionRegistry transaction = new FakeTransactionRegistry();
+    private final List<String> events = new ArrayList<>();
+
+    @Test
+    void outsideATransactionNothingIsHeld() throws Exception {
+        transaction.noTransaction();
+
+        assertNull(scope().holding(carrier()));
+    }
+
+    @Test
+    void everyHandleOfAPoolInOneTransactionAddsToTheSameMessagesWithOneSynchronization() throws Exception {
+        TransactionScope scope = scope();
+        RabbitManagedConnection first = carrier();
+
+        HeldPublishes held = scope.holding(first);
+
+        assertAll(() -> assertSame(held, scope.holding(first)),
+                () -> assertSame(held, scope.holding(pooled.managedConnection(PooledChannelFake.pool(true, 5_000)))),
+                () -> assertEquals(1, transaction.synchronizations()));
+    }
+
+    @Test
+    void theMessagesLeaveBeforeTheCommitAndTheChannelReturnsToThePoolAfterIt() throws Exception {
+        RabbitManagedConnection carrier = carrier();
+        RabbitConnection handle = (RabbitConnection) carrier.getConnection(null, null);
+        CompletableFuture<Void> confirmed = scope().holding(carrier).hold("orders", "a", false, null, new byte[0]);
+        handle.close();
+        List<String> eventsBeforeCommit = List.copyOf(events);
+        int publishedBeforeCommit = pooled.published().size();
+
+        int status = transaction.complete();
+
+        assertAll(() -> assertEquals(Status.STATUS_COMMITTED, status),
+                () -> assertEquals(0, publishedBeforeCommit),
+                () -> assertEquals(List.of(), eventsBeforeCommit, "the carrier stays out of the pool until commit"),
+                () -> assertEquals(1, pooled.published().size()),
+                () -> assertEquals(List.of("closed"), events),
+                () -> assertTrue(confirmed.isDone() && !confirmed.isCompletedExceptionally()));
+    }
+
+    @Test
+    void aRefusedMessageRollsTheTransactionBackWithTheMessageNamed() throws Exception {
+        RabbitManagedConnection carrier = pooled.managedConnection(PooledChannelFake.pool(true, 5_000));
+        carrier.addConnectionEventListener(recorder());
+        pooled.onPublish(() -> carrier.confirms().handleNack(pooled.lastSequence(), false));
+        CompletableFuture<Void> refused = scope().holding(carrier).hold("orders", "a", false, null, new byte[0]);
+
+        int status = transaction.complete();
+
+        assertAll(() -> assertEquals(Status.STATUS_ROLLEDBACK, status),
+                () -> assertInstanceOf(TransactionPublishException.class, transaction.beforeCompletionFailure()),
+                () -> assertTrue(refused.isCompletedExceptionally()));
+    }
+
+    @Test
+    void aTransactionMarkedForRollbackSendsNothing() throws Exception {
+        RabbitManagedConnection carrier = carrier();
+        CompletableFuture<Void> dropped = scope().holding(carrier).hold("orders", "a", false, null, new byte[0]);
+        transaction.setRollbackOnly();
+
+        int status = transaction.complete();
+
+        assertAll(() -> assertEquals(Status.STATUS_ROLLEDBACK, status),
+                () -> assertEquals(0, pooled.published().size()),
+                () -> assertTrue(dropped.isCompletedExceptionally()));
+    }
+
+    private TransactionScope scope() throws Exception {
+        return new TransactionScope(transaction, PooledChannelFake.pool(true, 5_000));
+    }
+
+    private RabbitManagedConnection carrier() throws Exception {
+        RabbitManagedConnection carrier = pooled.managedConnection(PooledChannelFake.pool(true, 5_000));
+        carrier.addConnectionEventListener(recorder());
+        pooled.onPublish(() -> carrier.confirms().handleAck(pooled.lastSequence(), false));
+        return carrier;
+    }
+
+    private ConnectionEventListener recorder() {
+        return new ConnectionEventListener() {
+            @Override
+            public void connectionClosed(ConnectionEvent event) {
+                events.add("closed");
+            }
+
+            @Override
+            public void localTransactionStarted(ConnectionEvent event) {
+            }
+
+            @Override
+            public void localTransactionCommitted(ConnectionEvent event) {
+            }
+
+            @Override
+            public void localTransactionRolledback(ConnectionEvent event) {
+            }
+
+            @Override
+            public void connectionErrorOccurred(ConnectionEvent event) {
+                events.add("error");
+            }
+        };
+    }
+}
