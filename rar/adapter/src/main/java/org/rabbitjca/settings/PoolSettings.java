@@ -53,7 +53,8 @@ public record PoolSettings(boolean publisherConfirms, int confirmTimeoutMillis, 
         int timeout = problems.atLeast("confirmTimeoutMillis", properties.confirmTimeoutMillis(),
                 DEFAULT_CONFIRM_TIMEOUT_MILLIS, 1, "milliseconds a publish waits for the broker's confirm");
         int connections = problems.between("physicalConnections", properties.physicalConnections(),
-                DEFAULT_PHYSICAL_CONNECTIONS, 1, MAX_PHYSICAL_CONNECTIONS, "AMQP connections the pool's channels share");
+                DEFAULT_PHYSICAL_CONNECTIONS, 1, MAX_PHYSICAL_CONNECTIONS,
+                "AMQP connections the pool's channels share");
         int messages = problems.atLeast("maxMessagesPerTransaction", properties.maxMessagesPerTransaction(),
                 DEFAULT_MAX_MESSAGES_PER_TRANSACTION, 1, "messages one transaction may hold until it commits");
         int bytes = problems.atLeast("maxBytesPerTransaction", properties.maxBytesPerTransaction(),

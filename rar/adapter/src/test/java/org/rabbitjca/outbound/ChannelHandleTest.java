@@ -113,7 +113,8 @@ class ChannelHandleTest {
 
     @Test
     void theMetaDataNamesThePoolsUserBeforeAnyChannelWasResolved() throws Exception {
-        assertEquals("guest", pooled.managedConnection(PooledChannelFake.pool(true, 5_000)).getMetaData().getUserName());
+        assertEquals("guest",
+                pooled.managedConnection(PooledChannelFake.pool(true, 5_000)).getMetaData().getUserName());
     }
 
     private RabbitConnection handle(PoolSettings pool) throws Exception {
