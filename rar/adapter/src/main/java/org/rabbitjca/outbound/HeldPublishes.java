@@ -151,6 +151,11 @@ final class HeldPublishes {
                 new RabbitException("The " + message.describe() + " " + outcome, why)));
     }
 
+    /** Fails every held message's future with the failure of {@link #send}. */
+    void failed(RuntimeException failure) {
+        held.forEach(message -> message.outcome().completeExceptionally(failure));
+    }
+
     /** @return the message ids held, for a log line */
     List<String> messageIds() {
         return held.stream().map(message -> message.properties().getMessageId()).toList();

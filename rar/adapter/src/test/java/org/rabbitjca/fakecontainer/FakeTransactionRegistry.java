@@ -22,6 +22,18 @@ public final class FakeTransactionRegistry implements TransactionSynchronization
     private boolean active = true;
     private boolean rollbackOnly;
     private RuntimeException beforeCompletionFailure;
+    private boolean completing;
+    private Registrations duringCompletion = Registrations.RUN;
+
+    /** What the container does with a synchronization registered while it completes the transaction. */
+    public enum Registrations {
+        /** Runs it after the ones registered before (Payara). */
+        RUN,
+        /** Refuses it with an {@code IllegalStateException}. */
+        REFUSE,
+        /** Accepts it and never runs it. */
+        IGNORE
+    }
 
     /**
      * Ends the transaction as the container would: before completion (skipped when marked for rollback), then
@@ -30,12 +42,11 @@ public final class FakeTransactionRegistry implements TransactionSynchronization
      * @return the transaction's final status
      */
     public int complete() {
-        for (Synchronization synchronization : synchronizations) {
-            if (rollbackOnly) {
-                break;
-            }
+        completing = true;
+        // By index, as Payara does: a synchronization registered meanwhile runs too, at the end.
+        for (int i = 0; i < synchronizations.size() && !rollbackOnly; i++) {
             try {
-                synchronization.beforeCompletion();
+                synchronizations.get(i).beforeCompletion();
             } catch (RuntimeException failure) {
                 beforeCompletionFailure = failure;
                 rollbackOnly = true;
@@ -50,6 +61,11 @@ public final class FakeTransactionRegistry implements TransactionSynchronization
     /** @return what a {@code beforeCompletion} threw in {@link #complete()}, or {@code null} */
     public RuntimeException beforeCompletionFailure() {
         return beforeCompletionFailure;
+    }
+
+    /** @param registrations what the container does with a registration while it completes */
+    public void duringCompletion(Registrations registrations) {
+        this.duringCompletion = registrations;
     }
 
     /** Makes the registry show no transaction on the thread. */
@@ -82,7 +98,12 @@ public final class FakeTransactionRegistry implements TransactionSynchronization
         if (!active) {
             throw new IllegalStateException("no transaction is active on this thread");
         }
-        synchronizations.add(synchronization);
+        if (completing && duringCompletion == Registrations.REFUSE) {
+            throw new IllegalStateException("the transaction is completing");
+        }
+        if (!completing || duringCompletion == Registrations.RUN) {
+            synchronizations.add(synchronization);
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ package org.rabbitjca.outbound;
 import jakarta.resource.spi.ConnectionEvent;
 import jakarta.resource.spi.ConnectionEventListener;
 import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import org.junit.jupiter.api.Test;
 import org.rabbitjca.api.RabbitConnection;
 import org.rabbitjca.api.TransactionPublishException;
@@ -80,6 +81,63 @@ class TransactionScopeTest {
     }
 
     @Test
+    void theMessagesLeaveAfterEverySynchronizationRegisteredAfterTheFirstPublish() throws Exception {
+        RabbitManagedConnection carrier = carrier();
+        scope().holding(carrier).hold("orders", "a", false, null, new byte[0]);
+        List<Integer> publishedWhenFlushing = new ArrayList<>();
+        transaction.registerInterposedSynchronization(
+                flush(() -> publishedWhenFlushing.add(pooled.published().size())));
+
+        int status = transaction.complete();
+
+        assertAll(() -> assertEquals(Status.STATUS_COMMITTED, status),
+                () -> assertEquals(List.of(0), publishedWhenFlushing, "the flush ran before the publish"),
+                () -> assertEquals(1, pooled.published().size()));
+    }
+
+    @Test
+    void aFlushThatFailsAfterTheFirstPublishLeavesNothingPublished() throws Exception {
+        RabbitManagedConnection carrier = carrier();
+        RabbitConnection handle = (RabbitConnection) carrier.getConnection(null, null);
+        CompletableFuture<Void> dropped = scope().holding(carrier).hold("orders", "a", false, null, new byte[0]);
+        handle.close();
+        transaction.registerInterposedSynchronization(flush(() -> {
+            throw new IllegalStateException("duplicate key value violates unique constraint");
+        }));
+
+        int status = transaction.complete();
+
+        assertAll(() -> assertEquals(Status.STATUS_ROLLEDBACK, status),
+                () -> assertEquals(0, pooled.published().size()),
+                () -> assertTrue(dropped.isCompletedExceptionally()),
+                () -> assertEquals(List.of("closed"), events, "the carrier went back to the pool"));
+    }
+
+    @Test
+    void aContainerThatRefusesLateRegistrationsGetsTheMessagesSentAtOnce() throws Exception {
+        transaction.duringCompletion(FakeTransactionRegistry.Registrations.REFUSE);
+        CompletableFuture<Void> confirmed = scope().holding(carrier()).hold("orders", "a", false, null, new byte[0]);
+
+        int status = transaction.complete();
+
+        assertAll(() -> assertEquals(Status.STATUS_COMMITTED, status),
+                () -> assertEquals(1, pooled.published().size()),
+                () -> assertTrue(confirmed.isDone() && !confirmed.isCompletedExceptionally()));
+    }
+
+    @Test
+    void aContainerThatNeverRunsALateRegistrationStillGetsTheMessagesSentAfterTheCommit() throws Exception {
+        transaction.duringCompletion(FakeTransactionRegistry.Registrations.IGNORE);
+        CompletableFuture<Void> confirmed = scope().holding(carrier()).hold("orders", "a", false, null, new byte[0]);
+
+        int status = transaction.complete();
+
+        assertAll(() -> assertEquals(Status.STATUS_COMMITTED, status),
+                () -> assertEquals(1, pooled.published().size(), "late, but not lost"),
+                () -> assertTrue(confirmed.isDone() && !confirmed.isCompletedExceptionally()));
+    }
+
+    @Test
     void aTransactionMarkedForRollbackSendsNothing() throws Exception {
         RabbitManagedConnection carrier = carrier();
         CompletableFuture<Void> dropped = scope().holding(carrier).hold("orders", "a", false, null, new byte[0]);
@@ -90,6 +148,19 @@ class TransactionScopeTest {
         assertAll(() -> assertEquals(Status.STATUS_ROLLEDBACK, status),
                 () -> assertEquals(0, pooled.published().size()),
                 () -> assertTrue(dropped.isCompletedExceptionally()));
+    }
+
+    private static Synchronization flush(Runnable work) {
+        return new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                work.run();
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+            }
+        };
     }
 
     private TransactionScope scope() throws Exception {
