@@ -54,6 +54,7 @@ public class RabbitManagedConnectionFactory extends ConnectionProperties impleme
     private Integer physicalConnections;
     private Integer maxMessagesPerTransaction;
     private Integer maxBytesPerTransaction;
+    private Boolean holdUntilCommit;
     private transient ResourceAdapter resourceAdapter;
     /** The same object as {@link #resourceAdapter}, seen as what the pool needs of it. */
     private transient AdapterScope adapter;
@@ -131,6 +132,21 @@ public class RabbitManagedConnectionFactory extends ConnectionProperties impleme
         this.maxBytesPerTransaction = maxBytesPerTransaction;
     }
 
+    /** @return the holdUntilCommit property, or {@code null} when not set */
+    public Boolean getHoldUntilCommit() {
+        return holdUntilCommit;
+    }
+
+    /** @param holdUntilCommit see the description */
+    @ConfigProperty(description = "Whether a publish inside a JTA transaction is held until the transaction commits "
+            + "(sent, confirmed, before the database commits; a refusal rolls the transaction back) and dropped when "
+            + "it rolls back. false: publishes leave at once, inside a transaction as outside. The pool's "
+            + "transaction-support attribute does not change this: the adapter is never enlisted as a resource. "
+            + "Default: " + PoolSettings.DEFAULT_HOLD_UNTIL_COMMIT)
+    public void setHoldUntilCommit(Boolean holdUntilCommit) {
+        this.holdUntilCommit = holdUntilCommit;
+    }
+
     @Override
     public Object createConnectionFactory(ConnectionManager connectionManager) {
         return new PooledConnectionFactory(this, connectionManager);
@@ -173,7 +189,8 @@ public class RabbitManagedConnectionFactory extends ConnectionProperties impleme
                     PoolSettings pool = configuration.pool();
                     current = new Resolved(connection, pool, adapter.connections()
                             .acquire(connection, ConnectionRole.PUBLISH, pool.physicalConnections()),
-                            adapter.transactions() == null ? null : new TransactionScope(adapter.transactions(), pool));
+                            adapter.transactions() == null || !pool.holdUntilCommit() ? null
+                                    : new TransactionScope(adapter.transactions(), pool));
                     resolved = current;
                 }
             }
@@ -189,7 +206,7 @@ public class RabbitManagedConnectionFactory extends ConnectionProperties impleme
 
     private PoolProperties poolProperties() {
         return new PoolProperties(publisherConfirms, confirmTimeoutMillis, physicalConnections,
-                maxMessagesPerTransaction, maxBytesPerTransaction);
+                maxMessagesPerTransaction, maxBytesPerTransaction, holdUntilCommit);
     }
 
     /**

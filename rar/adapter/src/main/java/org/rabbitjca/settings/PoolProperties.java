@@ -9,12 +9,14 @@ package org.rabbitjca.settings;
  * @param physicalConnections the {@code physicalConnections} property
  * @param maxMessagesPerTransaction the {@code maxMessagesPerTransaction} property
  * @param maxBytesPerTransaction the {@code maxBytesPerTransaction} property
+ * @param holdUntilCommit the {@code holdUntilCommit} property
  */
 public record PoolProperties(Boolean publisherConfirms, Integer confirmTimeoutMillis, Integer physicalConnections,
-                             Integer maxMessagesPerTransaction, Integer maxBytesPerTransaction) {
+                             Integer maxMessagesPerTransaction, Integer maxBytesPerTransaction,
+                             Boolean holdUntilCommit) {
 
     /** @return no property set: every setting takes its default */
     public static PoolProperties unset() {
-        return new PoolProperties(null, null, null, null, null);
+        return new PoolProperties(null, null, null, null, null, null);
     }
 }

@@ -10,9 +10,10 @@ package org.rabbitjca.settings;
  * @param physicalConnections how many AMQP connections the pool's channels are spread over
  * @param maxMessagesPerTransaction how many messages one JTA transaction may hold until it commits
  * @param maxBytesPerTransaction how many bytes of message bodies one JTA transaction may hold until it commits
+ * @param holdUntilCommit whether publishes inside a JTA transaction are held until it commits, or leave at once
  */
 public record PoolSettings(boolean publisherConfirms, int confirmTimeoutMillis, int physicalConnections,
-                           int maxMessagesPerTransaction, int maxBytesPerTransaction) {
+                           int maxMessagesPerTransaction, int maxBytesPerTransaction, boolean holdUntilCommit) {
 
     /** Default of {@code publisherConfirms}: on, a message reported as sent is stored by the broker. */
     public static final boolean DEFAULT_PUBLISHER_CONFIRMS = true;
@@ -24,6 +25,8 @@ public record PoolSettings(boolean publisherConfirms, int confirmTimeoutMillis, 
     public static final int MAX_PHYSICAL_CONNECTIONS = 64;
     /** Default of {@code maxMessagesPerTransaction}: far above an event or three per business transaction. */
     public static final int DEFAULT_MAX_MESSAGES_PER_TRANSACTION = 10_000;
+    /** Default of {@code holdUntilCommit}: a publish follows the caller's transaction, like the database's work. */
+    public static final boolean DEFAULT_HOLD_UNTIL_COMMIT = true;
     /** Default of {@code maxBytesPerTransaction}: 16 MiB, so that 16 callers at the limit hold 256 MiB of heap. */
     public static final int DEFAULT_MAX_BYTES_PER_TRANSACTION = 16 * 1024 * 1024;
 
@@ -59,10 +62,13 @@ public record PoolSettings(boolean publisherConfirms, int confirmTimeoutMillis, 
                 DEFAULT_MAX_MESSAGES_PER_TRANSACTION, 1, "messages one transaction may hold until it commits");
         int bytes = problems.atLeast("maxBytesPerTransaction", properties.maxBytesPerTransaction(),
                 DEFAULT_MAX_BYTES_PER_TRANSACTION, 1, "bytes of message bodies one transaction may hold");
-        boolean confirms = properties.publisherConfirms() == null ? DEFAULT_PUBLISHER_CONFIRMS
-                : properties.publisherConfirms();
-        return problems.count() > before ? null
-                : new PoolSettings(confirms, timeout, connections, messages, bytes);
+        return problems.count() > before ? null : new PoolSettings(
+                orDefault(properties.publisherConfirms(), DEFAULT_PUBLISHER_CONFIRMS), timeout, connections, messages,
+                bytes, orDefault(properties.holdUntilCommit(), DEFAULT_HOLD_UNTIL_COMMIT));
+    }
+
+    private static boolean orDefault(Boolean value, boolean defaultValue) {
+        return value == null ? defaultValue : value;
     }
 
 }

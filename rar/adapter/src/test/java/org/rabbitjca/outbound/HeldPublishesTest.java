@@ -175,6 +175,7 @@ class HeldPublishesTest {
     }
 
     private static PoolSettings limits(int confirmTimeoutMillis, int messages, int bytes) throws Exception {
-        return PoolSettings.resolve("pool", new PoolProperties(true, confirmTimeoutMillis, null, messages, bytes));
+        return PoolSettings.resolve("pool",
+                new PoolProperties(true, confirmTimeoutMillis, null, messages, bytes, null));
     }
 }

@@ -77,7 +77,7 @@ final class PooledChannelFake {
      */
     static PoolSettings pool(boolean publisherConfirms, int confirmTimeoutMillis) throws InvalidSettingsException {
         return PoolSettings.resolve("pool", new PoolProperties(publisherConfirms, confirmTimeoutMillis, null, null,
-                null));
+                null, null));
     }
 
     /** @param hook run on each publish, after the publish was counted */

@@ -24,7 +24,7 @@ class OneValidationPassTest {
         pool.setRequestedHeartbeatSeconds(-1);
 
         String message = assertThrows(InvalidSettingsException.class, () -> PoolConfiguration.resolve("pool 'orders'",
-                null, pool, new PoolProperties(true, 0, 65, null, null))).getMessage();
+                null, pool, new PoolProperties(true, 0, 65, null, null, null))).getMessage();
 
         assertAll(() -> assertTrue(message.contains("requestedHeartbeatSeconds is -1"), message),
                 () -> assertTrue(message.contains("confirmTimeoutMillis is 0 but must be at least 1"), message),

@@ -12,14 +12,14 @@ class PoolSettingsTest {
 
     @Test
     void poolDefaultsConfirmEveryPublishOnOneConnection() throws Exception {
-        assertEquals(new PoolSettings(true, 5_000, 1, 10_000, 16 * 1024 * 1024),
+        assertEquals(new PoolSettings(true, 5_000, 1, 10_000, 16 * 1024 * 1024, true),
                 PoolSettings.resolve("pool", PoolProperties.unset()));
     }
 
     @Test
     void invalidPoolPropertiesAreAllReported() {
         InvalidSettingsException invalid = assertThrows(InvalidSettingsException.class,
-                () -> PoolSettings.resolve("pool 'orders'", new PoolProperties(false, 0, 65, 0, -1)));
+                () -> PoolSettings.resolve("pool 'orders'", new PoolProperties(false, 0, 65, 0, -1, null)));
 
         String message = invalid.getMessage();
         assertAll(() -> assertTrue(message.contains("confirmTimeoutMillis is 0 but must be at least 1"), message),
