@@ -60,7 +60,7 @@ class TransactionalPublishingIT {
         List<GetResponse> messages = BrokerClient.drain(node, queue);
         Set<String> stems = messages.stream().map(message -> message.getProps().getMessageId())
                 .map(id -> id.substring(0, id.lastIndexOf('-'))).collect(Collectors.toSet());
-        assertAll(() -> assertEquals("committed", answer.get("outcome"), answer::toString),
+        assertAll(() -> assertEquals("returned", answer.get("outcome"), answer::toString),
                 () -> assertEquals(1, server.rows("commit-1")),
                 () -> assertEquals(List.of("commit-1-1", "commit-1-2", "commit-1-3"), bodies(messages)),
                 () -> assertEquals(1, stems.size(), "one transaction id in the message ids: " + stems),
@@ -76,7 +76,7 @@ class TransactionalPublishingIT {
         Map<String, String> answer = order("ref=" + ref + "&queue=" + queue + "&ending=" + ending);
 
         // A bean that marks its transaction for rollback returns normally: its caller gets no exception.
-        assertEquals(ending == Ending.THROW ? "failed" : "committed", answer.get("outcome"), answer::toString);
+        assertEquals(ending == Ending.THROW ? "failed" : "returned", answer.get("outcome"), answer::toString);
         assertNeither(ref, queue);
     }
 
@@ -120,7 +120,7 @@ class TransactionalPublishingIT {
         Map<String, String> rolledBack = order("ref=handles-2&queue=" + queue + "&handles=3&messages=6&ending=THROW");
 
         List<String> bodies = bodies(BrokerClient.drain(node, queue));
-        assertAll(() -> assertEquals("committed", committed.get("outcome"), committed::toString),
+        assertAll(() -> assertEquals("returned", committed.get("outcome"), committed::toString),
                 () -> assertEquals("failed", rolledBack.get("outcome"), rolledBack::toString),
                 () -> assertEquals(6, bodies.size(), () -> "messages: " + bodies),
                 () -> assertTrue(bodies.stream().allMatch(body -> body.startsWith("handles-1-")), bodies::toString),
@@ -176,7 +176,7 @@ class TransactionalPublishingIT {
         Map<String, String> committed = order("db=" + OrderService.XA + "&ref=xa-1&queue=" + queue);
         Map<String, String> rolledBack = order("db=" + OrderService.XA + "&ref=xa-2&queue=" + queue + "&ending=THROW");
 
-        assertAll(() -> assertEquals("committed", committed.get("outcome"), committed::toString),
+        assertAll(() -> assertEquals("returned", committed.get("outcome"), committed::toString),
                 () -> assertEquals("failed", rolledBack.get("outcome"), rolledBack::toString),
                 () -> assertEquals(1, server.rows("xa-1")), () -> assertEquals(0, server.rows("xa-2")),
                 () -> assertEquals(List.of("xa-1-1", "xa-1-2", "xa-1-3"), bodies(BrokerClient.drain(node, queue))));

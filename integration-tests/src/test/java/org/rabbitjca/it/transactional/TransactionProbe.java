@@ -23,8 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Places orders for the tests and answers {@code key=value} lines: {@code outcome=committed}, or {@code outcome=failed}
- * with the exception the caller got and its whole cause chain; for {@code publishAsync}, what became of the futures.
+ * Places orders for the tests and answers {@code key=value} lines: {@code outcome=returned} (no exception; a bean
+ * that marked its transaction for rollback returns too), or {@code outcome=failed} with the exception the caller got
+ * and its whole cause chain; for {@code publishAsync}, what became of the futures.
  */
 @Path("tx")
 @Produces(MediaType.TEXT_PLAIN)
@@ -61,7 +62,7 @@ public class TransactionProbe {
         } catch (Exception failure) {
             return failed(failure) + "millis=" + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + "\n";
         }
-        return "outcome=committed\n" + futures(placed);
+        return "outcome=returned\n" + futures(placed);
     }
 
     /** Places an order whose row JPA writes, persisting before or after the publish. */
@@ -75,7 +76,7 @@ public class TransactionProbe {
             } else {
                 orders.persistThenPublish(ref, queue);
             }
-            return "outcome=committed\n";
+            return "outcome=returned\n";
         } catch (RuntimeException failure) {
             return failed(failure);
         }
