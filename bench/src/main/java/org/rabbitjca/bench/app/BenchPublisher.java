@@ -20,7 +20,10 @@ public class BenchPublisher {
     /** Persistent messages, as every benchmark row publishes. */
     static final AMQP.BasicProperties PERSISTENT = MessageProperties.PERSISTENT_BASIC;
 
-    @Resource(lookup = "java:app/rabbitmq/confirmed")
+    /** The JNDI name of the pool with publisher confirms. */
+    static final String CONFIRMED = "java:app/rabbitmq/confirmed";
+
+    @Resource(lookup = CONFIRMED)
     private RabbitConnectionFactory confirmed;
 
     @Resource(lookup = "java:app/rabbitmq/unconfirmed")

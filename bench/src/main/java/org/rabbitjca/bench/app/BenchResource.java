@@ -34,6 +34,9 @@ public class BenchResource {
     @EJB
     private BenchPublisher publisher;
 
+    @EJB
+    private BenchOrders orders;
+
     @Resource
     private ManagedThreadFactory threads;
 
@@ -47,10 +50,33 @@ public class BenchResource {
     public String publish(@QueryParam("queue") String queue, @QueryParam("threads") int callers,
                           @QueryParam("millis") long millis, @QueryParam("confirmed") boolean confirmed)
             throws InterruptedException {
+        return callConcurrently(callers, millis, confirmed ? () -> publisher.publishConfirmed(queue, BODY)
+                : () -> publisher.publishUnconfirmed(queue, BODY));
+    }
+
+    /**
+     * {@code threads} callers each place one order per call ({@link BenchOrders}: a row and three messages), for
+     * {@code millis}; {@code messages} in the answer counts orders.
+     *
+     * @param mode {@code transaction}, {@code xa} (a transaction with a no-work XA resource enlisted too) or
+     *             {@code none}
+     */
+    @POST
+    @Path("orders")
+    public String orders(@QueryParam("queue") String queue, @QueryParam("threads") int callers,
+                         @QueryParam("millis") long millis, @QueryParam("mode") String mode)
+            throws InterruptedException {
+        return callConcurrently(callers, millis, switch (mode) {
+            case "transaction" -> () -> orders.inTransaction(queue, BODY);
+            case "xa" -> () -> orders.inTransactionWithAnXaResource(queue, BODY);
+            case "none" -> () -> orders.withoutTransaction(queue, BODY);
+            default -> throw new IllegalArgumentException("mode is transaction, xa or none, not " + mode);
+        });
+    }
+
+    private String callConcurrently(int callers, long millis, Call call) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         AtomicLong errors = new AtomicLong();
-        Runnable call = confirmed ? () -> publisher.publishConfirmed(queue, BODY)
-                : () -> publisher.publishUnconfirmed(queue, BODY);
         long[][] latencies = new long[callers][];
         List<Thread> running = new ArrayList<>();
         long start = System.nanoTime();
@@ -108,7 +134,13 @@ public class BenchResource {
         return ConsumeCounter.of(listener);
     }
 
-    private static long[] callUntil(long deadline, AtomicLong errors, Runnable call) {
+    /** One call of a caller. */
+    @FunctionalInterface
+    private interface Call {
+        void run() throws Exception;
+    }
+
+    private static long[] callUntil(long deadline, AtomicLong errors, Call call) {
         long[] latencies = new long[4096];
         int count = 0;
         while (System.nanoTime() < deadline) {
@@ -119,7 +151,7 @@ public class BenchResource {
                     latencies = Arrays.copyOf(latencies, count * 2);
                 }
                 latencies[count++] = (System.nanoTime() - begin) / 1_000;
-            } catch (RuntimeException failure) {
+            } catch (Exception failure) {
                 errors.incrementAndGet();
             }
         }

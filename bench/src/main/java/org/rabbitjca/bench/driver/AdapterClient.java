@@ -30,6 +30,15 @@ final class AdapterClient {
                 + "&confirmed=" + confirmed, Duration.ofMillis(millis).plusMinutes(5));
     }
 
+    /**
+     * @param mode {@code none}, {@code transaction} or {@code xa} ({@link org.rabbitjca.bench.app.BenchOrders})
+     * @return what {@code callers} callers placing orders achieved; {@code messages} counts orders
+     */
+    Map<String, String> orders(String queue, int callers, long millis, String mode) throws Exception {
+        return Http.post(base, "api/bench/orders?queue=" + queue + "&threads=" + callers + "&millis=" + millis
+                + "&mode=" + mode, Duration.ofMillis(millis).plusMinutes(5));
+    }
+
     /** @return what one caller publishing with publishAsync achieved */
     Map<String, String> publishAsync(String queue, long millis) throws Exception {
         return Http.post(base, "api/bench/publish-async?queue=" + queue + "&millis=" + millis,

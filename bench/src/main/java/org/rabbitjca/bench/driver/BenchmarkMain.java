@@ -6,10 +6,12 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.rabbitjca.bench.app.BenchOrders;
 import org.rabbitjca.bench.app.BenchResource;
 import org.rabbitjca.bench.app.ConsumingListener;
 import org.rabbitjca.bench.app.TransactedConsumingListener;
 import org.rabbitjca.testserver.ConnectorPool;
+import org.rabbitjca.testserver.PostgresDatabase;
 import org.rabbitjca.testserver.payara.GlassfishResources;
 import org.rabbitjca.testserver.ServerSetup;
 import org.rabbitjca.testserver.payara.AdminCommands;
@@ -21,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,6 +48,8 @@ public final class BenchmarkMain {
     private static final String CONSUME_TX = "consume, container transaction (ack on commit)";
     private static final String SCALE = "scale: many callers on one pool of 64 channels, sync confirm";
     private static final String PERFTEST = "RabbitMQ PerfTest 2.22.1, 1 producer";
+    private static final String ORDERS = "order: 1 PostgreSQL row (non-XA pool) + 3 persistent messages, 16 callers";
+    private static final String ORDERS_REFERENCE = "adapter, no transaction: row autocommitted, each message confirmed";
     /** Channels the memory measurement leaves idle in a pool of their own. */
     private static final int IDLE_CHANNELS = 500;
 
@@ -67,9 +72,11 @@ public final class BenchmarkMain {
         Path target = Path.of(System.getProperty("bench.target", "bench/target"));
         Path workDir = Files.createDirectories(target.resolve("bench-run"));
 
+        BenchDatabase orders = BenchDatabase.prepare("rabbitjca_bench", BenchOrders.TABLE,
+                "id bigserial PRIMARY KEY, body_bytes integer NOT NULL");
         try (RabbitNode node = RabbitNode.start()) {
             long launch = System.nanoTime();
-            try (PayaraMicroProcess micro = startServer(target, workDir, node, profile)) {
+            try (PayaraMicroProcess micro = startServer(target, workDir, node, orders, profile)) {
                 long readyMillis = Duration.ofNanos(System.nanoTime() - launch).toMillis();
                 System.out.printf("Payara Micro with rabbitmq-jca and the benchmark war ready in %d ms%n", readyMillis);
                 measure(new Plan(smoke), node, micro, readyMillis, target);
@@ -172,6 +179,8 @@ public final class BenchmarkMain {
             results.note(String.format("Scale, repetition %d: %d callers, %s errors, latency p50 %s µs, p99 %s µs.",
                     repetition, scaleCallers, scale.get("errors"), scale.get("p50"), scale.get("p99")));
             raw.declareEmpty(PUBLISH_QUEUE);
+            measureOrders(results, adapter, millis);
+            raw.declareEmpty(PUBLISH_QUEUE);
         }
         results.note(String.format("Payara Micro resident memory: %d MiB idle after deployment, %d MiB after the "
                 + "runs.", idleRss / 1024, residentKilobytes(micro.pid()) / 1024));
@@ -188,6 +197,22 @@ public final class BenchmarkMain {
         System.out.println("Written to " + file);
     }
 
+    /** The order rows, in messages/s (three per order); an order that failed fails the benchmark. */
+    private static void measureOrders(Results results, AdapterClient adapter, long millis) throws Exception {
+        Map<String, String> subjects = new LinkedHashMap<>();
+        subjects.put("none", ORDERS_REFERENCE);
+        subjects.put("transaction", "adapter, container transaction: messages held, sent confirmed before the "
+                + "row commits");
+        subjects.put("xa", "as above + a no-work XA resource enlisted (what XA enlistment of the pool would add)");
+        for (Map.Entry<String, String> subject : subjects.entrySet()) {
+            Map<String, String> answer = adapter.orders(PUBLISH_QUEUE, 16, millis, subject.getKey());
+            if (!"0".equals(answer.get("errors"))) {
+                throw new IllegalStateException("orders (" + subject.getKey() + ") failed: " + answer);
+            }
+            results.add(ORDERS, subject.getValue(), 3 * AdapterClient.rate(answer));
+        }
+    }
+
     private static Results declareScenarios() {
         Results results = new Results();
         results.scenario(SYNC, "raw amqp-client, 16 long-lived channels", ">= 0.95");
@@ -199,14 +224,17 @@ public final class BenchmarkMain {
         results.scenario(CONSUME, "raw amqp-client, 10 consumers", ">= 0.90");
         results.scenario(CONSUME_TX, "raw amqp-client, 10 consumers", ">= 0.70");
         results.scenario(SCALE, "none", "errors 0");
+        results.scenario(ORDERS, ORDERS_REFERENCE, "(the cost of following the transaction)");
         return results;
     }
 
-    private static PayaraMicroProcess startServer(Path target, Path workDir, RabbitNode node, boolean profile)
-            throws Exception {
+    private static PayaraMicroProcess startServer(Path target, Path workDir, RabbitNode node, BenchDatabase orders,
+                                                  boolean profile) throws Exception {
         Path war = workDir.resolve("bench.war");
         ShrinkWrap.create(WebArchive.class, "bench.war").addPackage(BenchResource.class.getPackage())
-                .addAsWebInfResource(new StringAsset(GlassfishResources.xml(POOLS)), "glassfish-resources.xml")
+                .addAsLibrary(PostgresDatabase.driver())
+                .addAsWebInfResource(new StringAsset(GlassfishResources.xml(POOLS,
+                        List.of(orders.pool(BenchOrders.DATA_SOURCE)))), "glassfish-resources.xml")
                 .as(ZipExporter.class).exportTo(war.toFile(), true);
         return PayaraMicroProcess.startAndAwaitReady(target.resolve("payara-micro.jar"), workDir,
                 AdminCommands.deployAdapter(target.resolve("rabbitmq-jca.rar"),

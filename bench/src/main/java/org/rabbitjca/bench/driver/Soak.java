@@ -48,7 +48,8 @@ final class Soak {
 
     static void run(int minutes, Path target) throws Exception {
         Path workDir = Files.createDirectories(target.resolve("soak-run"));
-        SoakDatabase database = SoakDatabase.prepare();
+        BenchDatabase database = BenchDatabase.prepare("rabbitjca_soak", "soak_rows",
+                "message_id varchar(64) PRIMARY KEY, body_bytes integer NOT NULL");
         try (RabbitNode node = RabbitNode.start();
              PayaraMicroProcess micro = PayaraMicroProcess.startAndAwaitReady(target.resolve("payara-micro.jar"),
                      workDir, AdminCommands.deployAdapter(target.resolve("rabbitmq-jca.rar"),
@@ -82,7 +83,7 @@ final class Soak {
         }
     }
 
-    private static Path war(Path workDir, SoakDatabase database) throws Exception {
+    private static Path war(Path workDir, BenchDatabase database) throws Exception {
         Path war = workDir.resolve("soak.war");
         ShrinkWrap.create(WebArchive.class, "soak.war").addPackage(BenchResource.class.getPackage())
                 .addPackage(DatabaseTransactedListener.class.getPackage())
@@ -116,7 +117,7 @@ final class Soak {
         }
     }
 
-    private static long awaitRows(SoakDatabase database, long published, Duration within) throws Exception {
+    private static long awaitRows(BenchDatabase database, long published, Duration within) throws Exception {
         long end = System.nanoTime() + within.toNanos();
         long rows = database.rows();
         while (rows < published && System.nanoTime() < end) {

@@ -53,6 +53,11 @@ final class HeldPublishes {
      */
     CompletableFuture<Void> hold(String exchange, String routingKey, boolean mandatory,
                                  AMQP.BasicProperties properties, byte[] body) {
+        if (sent) {
+            throw new RabbitException("This transaction is completing and its messages were published already: a "
+                    + "publish from its commit (a JPA callback during the flush, say) cannot join them. Publish "
+                    + "before the commit, or through a pool with holdUntilCommit=false.");
+        }
         if (held.size() >= limits.maxMessagesPerTransaction()) {
             throw limitExceeded("maxMessagesPerTransaction", limits.maxMessagesPerTransaction() + " messages");
         }

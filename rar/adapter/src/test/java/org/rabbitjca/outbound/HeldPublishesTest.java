@@ -147,6 +147,20 @@ class HeldPublishesTest {
     }
 
     @Test
+    void aPublishAfterTheMessagesLeftIsRefusedRatherThanNeverSent() throws Exception {
+        HeldPublishes held = new HeldPublishes("tx", limits(5_000, 100, 1_000));
+        held.hold("orders", "a", false, null, new byte[0]);
+        held.send(ackingCarrier(5_000));
+
+        RabbitException refused = assertThrows(RabbitException.class,
+                () -> held.hold("orders", "late", false, null, new byte[0]));
+
+        assertAll(() -> assertTrue(refused.getMessage().startsWith("This transaction is completing"),
+                        refused.getMessage()),
+                () -> assertEquals(List.of("tx-1"), held.messageIds()));
+    }
+
+    @Test
     void aRollbackFailsEveryFutureSayingWhetherTheMessageLeft() throws Exception {
         HeldPublishes notSent = new HeldPublishes("tx", limits(5_000, 100, 1_000));
         CompletableFuture<Void> dropped = notSent.hold("orders", "a", false, null, new byte[0]);
