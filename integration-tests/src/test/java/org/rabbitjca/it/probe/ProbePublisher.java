@@ -3,6 +3,8 @@ package org.rabbitjca.it.probe;
 
 import com.rabbitmq.client.AMQP;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import org.rabbitjca.api.RabbitConnection;
 import org.rabbitjca.api.RabbitConnectionFactory;
 
@@ -12,7 +14,7 @@ import javax.naming.NamingException;
 
 /**
  * Publishes through the probe application's pool ({@value #POOL}) the way an application does: a handle per call,
- * closed at once. The pool is looked up on use, not injected, so that a probe war without it still deploys.
+ * closed at once, in the caller's container transaction or a new one (so the message leaves at its commit). The pool is looked up on use, not injected, so that a probe war without it still deploys.
  */
 @Stateless
 public class ProbePublisher {
@@ -31,6 +33,15 @@ public class ProbePublisher {
         try (RabbitConnection connection = factory().getConnection()) {
             connection.publish(exchange, routingKey, mandatory, persistent, body.getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * Like {@link #publish}, outside any transaction ({@code NOT_SUPPORTED}): the publish leaves at once, and its
+     * failure reaches the caller from this method rather than from the commit.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void publishOutsideTransaction(String exchange, String routingKey, boolean mandatory, String body) {
+        publish(exchange, routingKey, mandatory, body);
     }
 
     /** @return the factory, for probes that use the channel view */

@@ -139,12 +139,12 @@ public class ProbeResource {
         return "confirmed=" + confirmed + "\nunroutable=" + unroutableOutcome + "\n";
     }
 
-    /** Publishes a mandatory message that no queue takes. */
+    /** Publishes a mandatory message that no queue takes, outside a transaction: the EJB's own method fails. */
     @POST
     @Path("publish-unroutable")
     public String publishUnroutable() {
         try {
-            publisher.publish("", "no-queue-has-this-name", true, "unroutable");
+            publisher.publishOutsideTransaction("", "no-queue-has-this-name", true, "unroutable");
             return "outcome=published\n";
         } catch (RuntimeException failure) {
             PublishReturnedException returned = causeOf(failure, PublishReturnedException.class);
