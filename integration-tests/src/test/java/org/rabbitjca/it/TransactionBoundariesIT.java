@@ -98,8 +98,8 @@ class TransactionBoundariesIT {
             });
             server.proxy().refuseNewConnections(false);
 
-            assertAll("round " + round, () -> TransactionalPublishingIT.assertRefused(answer, ChannelClosedException.class,
-                            "routing key '" + queue + "' (1 of 3)"),
+            assertAll("round " + round, () -> TransactionalPublishingIT.assertRefused(answer,
+                            ChannelClosedException.class, "routing key '" + queue + "' (1 of 3)"),
                     () -> assertFalse(answer.get("chain").contains(PublishTimeoutException.class.getName()),
                             answer::toString),
                     () -> assertEquals(0, server.rows(ref)));

@@ -14,7 +14,8 @@ import javax.naming.NamingException;
 
 /**
  * Publishes through the probe application's pool ({@value #POOL}) the way an application does: a handle per call,
- * closed at once, in the caller's container transaction or a new one (so the message leaves at its commit). The pool is looked up on use, not injected, so that a probe war without it still deploys.
+ * closed at once, in the caller's container transaction or a new one (so the message leaves at its commit). The
+ * pool is looked up on use, not injected, so that a probe war without it still deploys.
  */
 @Stateless
 public class ProbePublisher {
