@@ -66,12 +66,14 @@ public class BenchResource {
     public String orders(@QueryParam("queue") String queue, @QueryParam("threads") int callers,
                          @QueryParam("millis") long millis, @QueryParam("mode") String mode)
             throws InterruptedException {
-        return callConcurrently(callers, millis, switch (mode) {
+        long preparedBefore = NoWorkXaResource.PREPARED.get();
+        String answer = callConcurrently(callers, millis, switch (mode) {
             case "transaction" -> () -> orders.inTransaction(queue, BODY);
             case "xa" -> () -> orders.inTransactionWithAnXaResource(queue, BODY);
             case "none" -> () -> orders.withoutTransaction(queue, BODY);
             default -> throw new IllegalArgumentException("mode is transaction, xa or none, not " + mode);
         });
+        return answer + "xaPrepared=" + (NoWorkXaResource.PREPARED.get() - preparedBefore) + "\n";
     }
 
     private String callConcurrently(int callers, long millis, Call call) throws InterruptedException {

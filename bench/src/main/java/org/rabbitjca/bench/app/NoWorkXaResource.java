@@ -3,6 +3,7 @@ package org.rabbitjca.bench.app;
 
 import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An XA resource that votes yes and does nothing: enlisted next to a non-XA pool, it makes the transaction manager
@@ -10,6 +11,9 @@ import javax.transaction.xa.Xid;
  * work of its own, so that the benchmark measures that path's cost alone.
  */
 final class NoWorkXaResource implements XAResource {
+
+    /** How often a transaction manager asked any of them to prepare: the proof that the two-phase path ran. */
+    static final AtomicLong PREPARED = new AtomicLong();
 
     @Override
     public void start(Xid xid, int flags) {
@@ -21,6 +25,7 @@ final class NoWorkXaResource implements XAResource {
 
     @Override
     public int prepare(Xid xid) {
+        PREPARED.incrementAndGet();
         return XA_OK;
     }
 

@@ -209,6 +209,9 @@ public final class BenchmarkMain {
             if (!"0".equals(answer.get("errors"))) {
                 throw new IllegalStateException("orders (" + subject.getKey() + ") failed: " + answer);
             }
+            if (subject.getKey().equals("xa") && !answer.get("xaPrepared").equals(answer.get("messages"))) {
+                throw new IllegalStateException("the XA row did not run two phases for every order: " + answer);
+            }
             results.add(ORDERS, subject.getValue(), 3 * AdapterClient.rate(answer));
         }
     }
