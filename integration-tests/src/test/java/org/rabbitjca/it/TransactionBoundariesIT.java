@@ -1,18 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.it;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.rabbitjca.api.ChannelClosedException;
 import org.rabbitjca.api.PublishTimeoutException;
 import org.rabbitjca.it.support.BrokerClient;
 import org.rabbitjca.it.support.TransactionalServer;
+import org.rabbitjca.it.support.TransactionalServerTests;
 import org.rabbitjca.it.transactional.RelayListener;
 import org.rabbitjca.testbroker.Poll;
-import org.rabbitjca.testbroker.RabbitNode;
-import org.rabbitjca.testbroker.RabbitNodeExtension;
 
 import java.time.Duration;
 import java.util.Map;
@@ -20,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -28,26 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the same transaction as a message-driven bean's delivery, and at a commit that finds the broker gone or frozen,
  * each fault repeated and what the pool leaves behind counted.
  */
-@ExtendWith(RabbitNodeExtension.class)
-class TransactionBoundariesIT {
+class TransactionBoundariesIT extends TransactionalServerTests {
 
     private static final Duration WITHIN = Duration.ofSeconds(60);
     private static final String PROXIED_CONNECTION = "it-proxied (publish)";
     private static final int ROUNDS = 3;
 
-    private static RabbitNode node;
-    private static TransactionalServer server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        node = RabbitNodeExtension.sharedNode();
-        server = TransactionalServer.start("transaction-boundaries", node);
-    }
-
-    @AfterAll
-    static void stopServer() throws InterruptedException {
-        server.close();
-    }
 
     @Test
     void aFlushThatFailsAtCommitLeavesNothingPublishedWhetherThePublishCameFirstOrNot() throws Exception {
@@ -88,37 +69,35 @@ class TransactionBoundariesIT {
 
     @Test
     void aBrokerCutBeforeTheCommitRollsBackWithoutWaitingAndThePoolRecoversEachTime() throws Exception {
-        String queue = emptyQueue("it.tx.cut");
-        Integer readers = null;
-        for (int round = 1; round <= ROUNDS; round++) {
-            String ref = "cut-" + round;
-            Map<String, String> answer = orderBrokenAtCommit(ref, queue, () -> {
-                server.proxy().refuseNewConnections(true);
-                server.proxy().cutConnections();
-            });
-            server.proxy().refuseNewConnections(false);
-
-            assertAll("round " + round, () -> TransactionalPublishingIT.assertRefused(answer,
-                            ChannelClosedException.class, "routing key '" + queue + "' (1 of 3)"),
-                    () -> assertFalse(answer.get("chain").contains(PublishTimeoutException.class.getName()),
-                            answer::toString),
-                    () -> assertEquals(0, server.rows(ref)));
-            readers = assertRecoveredWithNothingLeft(queue, round, readers);
-        }
+        repeatAtCommit("it.tx.cut", ChannelClosedException.class, () -> {
+            server.proxy().refuseNewConnections(true);
+            server.proxy().cutConnections();
+        }, () -> server.proxy().refuseNewConnections(false));
     }
 
     @Test
     void aBrokerFrozenAtTheCommitTimesOutAndRollsBackEachTime() throws Exception {
-        String queue = emptyQueue("it.tx.frozen");
-        Integer readers = null;
-        for (int round = 1; round <= ROUNDS; round++) {
-            String ref = "frozen-" + round;
-            Map<String, String> answer = orderBrokenAtCommit(ref, queue, server.proxy()::freeze);
+        repeatAtCommit("it.tx.frozen", PublishTimeoutException.class, server.proxy()::freeze, () -> {
             server.proxy().cutConnections(); // what the frozen socket holds never reaches the broker
             server.proxy().thaw();
+        });
+    }
 
-            assertAll("round " + round, () -> TransactionalPublishingIT.assertRefused(answer,
-                            PublishTimeoutException.class, "routing key '" + queue + "' (1 of 3)"),
+    /**
+     * {@value #ROUNDS} times: an order through the proxied pool breaks at its commit, fails with the cause and leaves
+     * no row; the proxy is restored, and nothing but the round's marker is on the queue.
+     */
+    private static void repeatAtCommit(String queue, Class<? extends RuntimeException> cause, Runnable fault,
+                                       Runnable restore) throws Exception {
+        emptyQueue(queue);
+        Integer readers = null;
+        for (int round = 1; round <= ROUNDS; round++) {
+            String ref = queue + "-" + round;
+            Map<String, String> answer = orderBrokenAtCommit(ref, queue, fault);
+            restore.run();
+
+            assertAll("round " + round, () -> TransactionalPublishingIT.assertRefused(answer, cause,
+                            "routing key '" + queue + "' (1 of 3)"),
                     () -> assertEquals(0, server.rows(ref)));
             readers = assertRecoveredWithNothingLeft(queue, round, readers);
         }
@@ -179,10 +158,5 @@ class TransactionBoundariesIT {
 
     private static Map<String, String> jpa(String query) throws Exception {
         return server.server().post("api/tx/jpa?" + query);
-    }
-
-    private static String emptyQueue(String queue) throws Exception {
-        BrokerClient.declareEmpty(node, queue, null);
-        return queue;
     }
 }

@@ -2,10 +2,7 @@
 package org.rabbitjca.it;
 
 import com.rabbitmq.client.GetResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.rabbitjca.api.PublishNackedException;
@@ -14,10 +11,9 @@ import org.rabbitjca.api.TransactionLimitExceededException;
 import org.rabbitjca.api.TransactionPublishException;
 import org.rabbitjca.it.support.BrokerClient;
 import org.rabbitjca.it.support.TransactionalServer;
+import org.rabbitjca.it.support.TransactionalServerTests;
 import org.rabbitjca.it.transactional.Ending;
 import org.rabbitjca.it.transactional.OrderService;
-import org.rabbitjca.testbroker.RabbitNode;
-import org.rabbitjca.testbroker.RabbitNodeExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -34,22 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and in the database: a commit leaves the row and every message, any rollback leaves neither, a refusal at commit
  * rolls the row back and names the message, and 16 callers leave exactly three messages per committed row.
  */
-@ExtendWith(RabbitNodeExtension.class)
-class TransactionalPublishingIT {
+class TransactionalPublishingIT extends TransactionalServerTests {
 
-    private static RabbitNode node;
-    private static TransactionalServer server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        node = RabbitNodeExtension.sharedNode();
-        server = TransactionalServer.start("transactional-publishing", node);
-    }
-
-    @AfterAll
-    static void stopServer() throws InterruptedException {
-        server.close();
-    }
 
     @Test
     void aCommitLeavesTheRowAndEveryMessageIdentifiedByTheTransaction() throws Exception {
@@ -197,11 +179,6 @@ class TransactionalPublishingIT {
 
     private static Map<String, String> order(String query) throws Exception {
         return server.server().post("api/tx/order?" + query);
-    }
-
-    private static String emptyQueue(String queue) throws Exception {
-        BrokerClient.declareEmpty(node, queue, null);
-        return queue;
     }
 
     private static List<String> bodies(List<GetResponse> messages) {

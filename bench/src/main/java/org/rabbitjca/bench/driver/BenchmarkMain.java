@@ -50,6 +50,11 @@ public final class BenchmarkMain {
     private static final String PERFTEST = "RabbitMQ PerfTest 2.22.1, 1 producer";
     private static final String ORDERS = "order: 1 PostgreSQL row (non-XA pool) + 3 persistent messages, 16 callers";
     private static final String ORDERS_REFERENCE = "adapter, no transaction: row autocommitted, each message confirmed";
+    private static final String ORDERS_XA = "order, as above: the pool enlisted as an XA resource vs a synchronization";
+    private static final String HELD = "adapter, container transaction: messages held, sent confirmed before the row "
+            + "commits";
+    private static final String XA = "as above + a no-work XA resource enlisted (what XA enlistment of the pool "
+            + "would add)";
     /** Channels the memory measurement leaves idle in a pool of their own. */
     private static final int IDLE_CHANNELS = 500;
 
@@ -179,7 +184,7 @@ public final class BenchmarkMain {
             results.note(String.format("Scale, repetition %d: %d callers, %s errors, latency p50 %s µs, p99 %s µs.",
                     repetition, scaleCallers, scale.get("errors"), scale.get("p50"), scale.get("p99")));
             raw.declareEmpty(PUBLISH_QUEUE);
-            measureOrders(results, adapter, millis);
+            measureOrders(results, adapter, micro.pid(), millis, repetition);
             raw.declareEmpty(PUBLISH_QUEUE);
         }
         results.note(String.format("Payara Micro resident memory: %d MiB idle after deployment, %d MiB after the "
@@ -197,14 +202,20 @@ public final class BenchmarkMain {
         System.out.println("Written to " + file);
     }
 
-    /** The order rows, in messages/s (three per order); an order that failed fails the benchmark. */
-    private static void measureOrders(Results results, AdapterClient adapter, long millis) throws Exception {
+    /**
+     * The order rows, in messages/s (three per order); an order that failed fails the benchmark. Notes how many
+     * transaction-log handles each row left in the server's heap (payara/Payara#7849 keeps one per logged
+     * transaction).
+     */
+    private static void measureOrders(Results results, AdapterClient adapter, long pid, long millis, int repetition)
+            throws Exception {
         Map<String, String> subjects = new LinkedHashMap<>();
         subjects.put("none", ORDERS_REFERENCE);
-        subjects.put("transaction", "adapter, container transaction: messages held, sent confirmed before the "
-                + "row commits");
-        subjects.put("xa", "as above + a no-work XA resource enlisted (what XA enlistment of the pool would add)");
+        subjects.put("transaction", HELD);
+        subjects.put("xa", XA);
+        StringBuilder logged = new StringBuilder();
         for (Map.Entry<String, String> subject : subjects.entrySet()) {
+            long handlesBefore = TransactionLog.handles(pid);
             Map<String, String> answer = adapter.orders(PUBLISH_QUEUE, 16, millis, subject.getKey());
             if (!"0".equals(answer.get("errors"))) {
                 throw new IllegalStateException("orders (" + subject.getKey() + ") failed: " + answer);
@@ -212,8 +223,15 @@ public final class BenchmarkMain {
             if (subject.getKey().equals("xa") && !answer.get("xaPrepared").equals(answer.get("messages"))) {
                 throw new IllegalStateException("the XA row did not run two phases for every order: " + answer);
             }
-            results.add(ORDERS, subject.getValue(), 3 * AdapterClient.rate(answer));
+            double rate = 3 * AdapterClient.rate(answer);
+            results.add(ORDERS, subject.getValue(), rate);
+            if (!subject.getKey().equals("none")) {
+                results.add(ORDERS_XA, subject.getValue(), rate); // paired with the held row of the same repetition
+            }
+            logged.append(String.format(" %s: %s orders, %+d handles;", subject.getKey(), answer.get("messages"),
+                    TransactionLog.handles(pid) - handlesBefore));
         }
+        results.note("Orders, repetition " + repetition + ", transaction-log handles left in the heap:" + logged);
     }
 
     private static Results declareScenarios() {
@@ -228,6 +246,7 @@ public final class BenchmarkMain {
         results.scenario(CONSUME_TX, "raw amqp-client, 10 consumers", ">= 0.70");
         results.scenario(SCALE, "none", "errors 0");
         results.scenario(ORDERS, ORDERS_REFERENCE, "(the cost of following the transaction)");
+        results.scenario(ORDERS_XA, HELD, "(the cost XA enlistment would add)");
         return results;
     }
 

@@ -41,7 +41,6 @@ final class Soak {
     private static final long FLAT_BYTES = 24L * 1024 * 1024;
     /** The publisher keeps about this many messages ready, so that the bean never waits and never drowns. */
     private static final int BACKLOG = 2_000;
-    private static final String LOG_HANDLE_CLASS = "com.sun.jts.CosTransactions.LogFileHandle";
 
     private Soak() {
     }
@@ -71,7 +70,7 @@ final class Soak {
                 long rows = database.rows();
                 heaps.add(heap);
                 String sample = String.format("| %d | %.1f | %d | %.0f | %d |", minute, heap / 1024.0 / 1024.0, rows,
-                        (rows - rowsBefore) / 60.0, instances(micro.pid(), LOG_HANDLE_CLASS));
+                        (rows - rowsBefore) / 60.0, TransactionLog.handles(micro.pid()));
                 rowsBefore = rows;
                 samples.add(sample);
                 System.out.println(sample);
@@ -127,23 +126,13 @@ final class Soak {
         return rows;
     }
 
-    /** @return live instances of a class in the server's heap, from jcmd's class histogram (0 when absent) */
-    private static long instances(long pid, String className) throws Exception {
-        Process jcmd = new ProcessBuilder("jcmd", String.valueOf(pid), "GC.class_histogram").redirectErrorStream(true)
-                .start();
-        String histogram = new String(jcmd.getInputStream().readAllBytes());
-        jcmd.waitFor(1, TimeUnit.MINUTES);
-        return histogram.lines().filter(line -> line.trim().endsWith(" " + className))
-                .mapToLong(line -> Long.parseLong(line.trim().split("\\s+")[1])).sum();
-    }
-
     private static void report(Path target, int minutes, List<String> samples, List<Long> heaps, long published,
                                long rows) throws Exception {
         long growth = heaps.get(heaps.size() - 1) - heaps.get(Math.min(1, heaps.size() - 1));
         boolean flat = growth <= FLAT_BYTES;
         String text = "Soak " + Instant.now() + ": " + minutes + " minutes, transacted message-driven bean writing a "
                 + "PostgreSQL row per message through a non-XA pool, about " + BACKLOG + " messages kept ready.\n\n"
-                + "| minute | heap after full GC (MiB) | rows | rows/s | " + LOG_HANDLE_CLASS + " |\n"
+                + "| minute | heap after full GC (MiB) | rows | rows/s | " + TransactionLog.HANDLE_CLASS + " |\n"
                 + "|---:|---:|---:|---:|---:|\n" + String.join("\n", samples) + "\n\n"
                 + String.format("Heap after GC from minute 2 to minute %d: %+.1f MiB (%s). Published %d, rows %d (%s).",
                 minutes, growth / 1024.0 / 1024.0, flat ? "flat" : "GROWING", published, rows,

@@ -34,6 +34,7 @@ final class ChannelHandle implements RabbitConnection {
     public void publish(String exchange, String routingKey, boolean mandatory, AMQP.BasicProperties properties,
                         byte[] body) {
         RabbitManagedConnection connection = managed();
+        connection.refuseIfUnpublishable(exchange, routingKey, mandatory);
         HeldPublishes transaction = connection.transactionHolding();
         if (transaction != null) {
             transaction.hold(exchange, routingKey, mandatory, properties, body);
@@ -57,6 +58,7 @@ final class ChannelHandle implements RabbitConnection {
     public CompletableFuture<Void> publishAsync(String exchange, String routingKey, boolean mandatory,
                                                 AMQP.BasicProperties properties, byte[] body) {
         RabbitManagedConnection connection = managed();
+        connection.refuseIfUnpublishable(exchange, routingKey, mandatory);
         HeldPublishes transaction = connection.transactionHolding();
         if (transaction != null) {
             return transaction.hold(exchange, routingKey, mandatory, properties, body);

@@ -176,14 +176,9 @@ public final class RabbitManagedConnection implements ManagedConnection {
      */
     CompletableFuture<Void> publish(String exchange, String routingKey, boolean mandatory,
                                     AMQP.BasicProperties properties, byte[] body) {
-        failIfClosed();
+        refuseIfUnpublishable(exchange, routingKey, mandatory);
         gate.awaitOpen(poolSettings.confirmTimeoutMillis(), description);
         if (confirms == null) {
-            if (mandatory) {
-                throw new RabbitException("A mandatory publish to " + PublishTarget.describe(exchange, routingKey,
-                        description) + " needs publisher confirms to report a return: set publisherConfirms=true on "
-                        + "the connection pool, or publish without mandatory");
-            }
             send(exchange, routingKey, false, properties, body);
             return CompletableFuture.completedFuture(null);
         }
@@ -197,6 +192,21 @@ public final class RabbitManagedConnection implements ManagedConnection {
             throw failure;
         }
         return confirm;
+    }
+
+    /**
+     * Refuses what {@link #publish} would refuse before sending, so that a publish held for a transaction fails at
+     * once rather than at the commit.
+     *
+     * @throws RabbitException when the channel is closed, or a mandatory publish has no confirms to report a return
+     */
+    void refuseIfUnpublishable(String exchange, String routingKey, boolean mandatory) {
+        failIfClosed();
+        if (mandatory && confirms == null) {
+            throw new RabbitException("A mandatory publish to " + PublishTarget.describe(exchange, routingKey,
+                    description) + " needs publisher confirms to report a return: set publisherConfirms=true on "
+                    + "the connection pool, or publish without mandatory");
+        }
     }
 
     /**

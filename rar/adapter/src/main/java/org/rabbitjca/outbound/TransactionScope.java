@@ -3,6 +3,7 @@ package org.rabbitjca.outbound;
 
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.rabbitjca.api.RabbitException;
 import org.rabbitjca.settings.PoolSettings;
 
 import java.util.UUID;
@@ -46,7 +47,14 @@ final class TransactionScope {
         if (publisher == null) {
             publisher = new CommitPublisher(registry, new HeldPublishes(UUID.randomUUID().toString(), pool),
                     publishingOn);
-            registry.registerInterposedSynchronization(publisher);
+            try {
+                registry.registerInterposedSynchronization(publisher);
+            } catch (IllegalStateException refused) {
+                throw new RabbitException("The transaction manager refused to let this publish follow the "
+                        + "caller's transaction (" + refused.getMessage() + "), so the message could never leave; "
+                        + "it was not sent. A transaction marked for rollback may refuse it: publish through a pool "
+                        + "with holdUntilCommit=false to send at once.", refused);
+            }
             registry.putResource(key, publisher);
             publishingOn.pin();
         }

@@ -23,6 +23,7 @@ public final class FakeTransactionRegistry implements TransactionSynchronization
     private boolean rollbackOnly;
     private RuntimeException beforeCompletionFailure;
     private boolean completing;
+    private boolean refusing;
     private Registrations duringCompletion = Registrations.RUN;
 
     /** What the container does with a synchronization registered while it completes the transaction. */
@@ -68,6 +69,11 @@ public final class FakeTransactionRegistry implements TransactionSynchronization
         this.duringCompletion = registrations;
     }
 
+    /** Makes every registration fail, as a transaction manager may for a transaction marked for rollback. */
+    public void refuseRegistrations() {
+        refusing = true;
+    }
+
     /** Makes the registry show no transaction on the thread. */
     public void noTransaction() {
         active = false;
@@ -98,7 +104,7 @@ public final class FakeTransactionRegistry implements TransactionSynchronization
         if (!active) {
             throw new IllegalStateException("no transaction is active on this thread");
         }
-        if (completing && duringCompletion == Registrations.REFUSE) {
+        if (refusing || completing && duringCompletion == Registrations.REFUSE) {
             throw new IllegalStateException("the transaction is completing");
         }
         if (!completing || duringCompletion == Registrations.RUN) {

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.outbound;
 
-import jakarta.resource.spi.ConnectionEvent;
-import jakarta.resource.spi.ConnectionEventListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.rabbitjca.api.BrokerBlockedException;
@@ -13,7 +11,6 @@ import org.rabbitjca.api.RabbitConnection;
 import org.rabbitjca.api.RabbitException;
 import org.rabbitjca.settings.PoolSettings;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +26,8 @@ class ChannelHandleTest {
             + "RabbitConnectionFactory (use try-with-resources to scope a connection to a block)";
 
     private final PooledChannelFake pooled = new PooledChannelFake();
-    private final List<String> events = new ArrayList<>();
+    private final ConnectionEventRecorder recorder = new ConnectionEventRecorder();
+    private final List<String> events = recorder.events();
 
     @Test
     void everyMethodOfAClosedHandleIsRefusedWithTheSameAdvice() throws Exception {
@@ -43,7 +41,7 @@ class ChannelHandleTest {
     void aHandleTheContainerCleanedUpRefusesEverythingAndGivesNothingBackWhenClosed() throws Exception {
         RabbitManagedConnection managed = pooled.managedConnection(PooledChannelFake.pool(true, 5_000));
         RabbitConnection handle = (RabbitConnection) managed.getConnection(null, null);
-        managed.addConnectionEventListener(recorder());
+        managed.addConnectionEventListener(recorder);
 
         managed.cleanup();
         handle.close();
@@ -119,37 +117,8 @@ class ChannelHandleTest {
 
     private RabbitConnection handle(PoolSettings pool) throws Exception {
         RabbitManagedConnection managed = pooled.managedConnection(pool);
-        managed.addConnectionEventListener(recorder());
+        managed.addConnectionEventListener(recorder);
         return (RabbitConnection) managed.getConnection(null, null);
-    }
-
-    private ConnectionEventListener recorder() {
-        return new ConnectionEventListener() {
-            @Override
-            public void connectionClosed(ConnectionEvent event) {
-                events.add("closed");
-            }
-
-            @Override
-            public void localTransactionStarted(ConnectionEvent event) {
-                events.add("local transaction started");
-            }
-
-            @Override
-            public void localTransactionCommitted(ConnectionEvent event) {
-                events.add("local transaction committed");
-            }
-
-            @Override
-            public void localTransactionRolledback(ConnectionEvent event) {
-                events.add("local transaction rolled back");
-            }
-
-            @Override
-            public void connectionErrorOccurred(ConnectionEvent event) {
-                events.add("error");
-            }
-        };
     }
 
     private static void assertRefusedWith(String message, RabbitConnection handle) {

@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.outbound;
 
-import jakarta.resource.spi.ConnectionEvent;
-import jakarta.resource.spi.ConnectionEventListener;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import org.junit.jupiter.api.Test;
 import org.rabbitjca.api.RabbitConnection;
+import org.rabbitjca.api.RabbitException;
 import org.rabbitjca.api.TransactionPublishException;
 import org.rabbitjca.fakecontainer.FakeTransactionRegistry;
 
@@ -19,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Publishes inside a transaction, as the container's registry shows it: held, sent before commit, one unit. */
@@ -26,7 +26,8 @@ class TransactionScopeTest {
 
     private final PooledChannelFake pooled = new PooledChannelFake();
     private final FakeTransactionRegistry transaction = new FakeTransactionRegistry();
-    private final List<String> events = new ArrayList<>();
+    private final ConnectionEventRecorder recorder = new ConnectionEventRecorder();
+    private final List<String> events = recorder.events();
 
     @Test
     void outsideATransactionNothingIsHeld() throws Exception {
@@ -69,7 +70,7 @@ class TransactionScopeTest {
     @Test
     void aRefusedMessageRollsTheTransactionBackWithTheMessageNamed() throws Exception {
         RabbitManagedConnection carrier = pooled.managedConnection(PooledChannelFake.pool(true, 5_000));
-        carrier.addConnectionEventListener(recorder());
+        carrier.addConnectionEventListener(recorder);
         pooled.onPublish(() -> carrier.confirms().handleNack(pooled.lastSequence(), false));
         CompletableFuture<Void> refused = scope().holding(carrier).hold("orders", "a", false, null, new byte[0]);
 
@@ -138,6 +139,16 @@ class TransactionScopeTest {
     }
 
     @Test
+    void aPublishTheTransactionManagerWillNotLetFollowTheTransactionIsRefusedAndNotHeld() throws Exception {
+        transaction.refuseRegistrations();
+
+        RabbitException refused = assertThrows(RabbitException.class, () -> scope().holding(carrier()));
+
+        assertTrue(refused.getMessage().startsWith("The transaction manager refused to let this publish follow"),
+                refused.getMessage());
+    }
+
+    @Test
     void aTransactionMarkedForRollbackSendsNothing() throws Exception {
         RabbitManagedConnection carrier = carrier();
         CompletableFuture<Void> dropped = scope().holding(carrier).hold("orders", "a", false, null, new byte[0]);
@@ -169,34 +180,8 @@ class TransactionScopeTest {
 
     private RabbitManagedConnection carrier() throws Exception {
         RabbitManagedConnection carrier = pooled.managedConnection(PooledChannelFake.pool(true, 5_000));
-        carrier.addConnectionEventListener(recorder());
+        carrier.addConnectionEventListener(recorder);
         pooled.onPublish(() -> carrier.confirms().handleAck(pooled.lastSequence(), false));
         return carrier;
-    }
-
-    private ConnectionEventListener recorder() {
-        return new ConnectionEventListener() {
-            @Override
-            public void connectionClosed(ConnectionEvent event) {
-                events.add("closed");
-            }
-
-            @Override
-            public void localTransactionStarted(ConnectionEvent event) {
-            }
-
-            @Override
-            public void localTransactionCommitted(ConnectionEvent event) {
-            }
-
-            @Override
-            public void localTransactionRolledback(ConnectionEvent event) {
-            }
-
-            @Override
-            public void connectionErrorOccurred(ConnectionEvent event) {
-                events.add("error");
-            }
-        };
     }
 }
