@@ -7,6 +7,7 @@ import org.rabbitjca.api.PublishTimeoutException;
 import org.rabbitjca.it.support.BrokerClient;
 import org.rabbitjca.it.support.TransactionalServer;
 import org.rabbitjca.it.support.TransactionalServerTests;
+import org.rabbitjca.it.transactional.OrderService;
 import org.rabbitjca.it.transactional.RelayListener;
 import org.rabbitjca.testbroker.Poll;
 
@@ -33,8 +34,8 @@ class TransactionBoundariesIT extends TransactionalServerTests {
     @Test
     void aFlushThatFailsAtCommitLeavesNothingPublishedWhetherThePublishCameFirstOrNot() throws Exception {
         String queue = emptyQueue("it.tx.jpa");
-        server.insertRow("jpa-taken-1");
-        server.insertRow("jpa-taken-2");
+        server.insertRow(OrderService.TABLE, "jpa-taken-1");
+        server.insertRow(OrderService.TABLE, "jpa-taken-2");
 
         Map<String, String> persistFirst = jpa("ref=jpa-taken-1&queue=" + queue);
         Map<String, String> publishFirst = jpa("ref=jpa-taken-2&queue=" + queue + "&publishFirst=true");
@@ -45,6 +46,30 @@ class TransactionBoundariesIT extends TransactionalServerTests {
                 () -> assertEquals("returned", unique.get("outcome"), unique::toString),
                 () -> assertEquals(1, server.rows("jpa-new-1")),
                 () -> assertEquals(1, node.queueMessageCount(queue), "only the unique order's message"));
+    }
+
+    @Test
+    void aDatabaseCommitThatFailsAfterTheConfirmsLeavesTheMessagesAndSaysSoAtWarning() throws Exception {
+        String queue = emptyQueue("it.tx.deferred");
+        server.insertRow(OrderService.DEFERRED_TABLE, "deferred-1");
+
+        Map<String, String> answer = server.server().post("api/tx/order?table=" + OrderService.DEFERRED_TABLE
+                + "&ref=deferred-1&queue=" + queue);
+
+        Poll.assertEventually("the window logged", WITHIN, () -> logged("A transaction rolled back after its "
+                + "messages ["));
+        assertAll(() -> assertEquals("failed", answer.get("outcome"), answer::toString),
+                () -> assertTrue(answer.get("chain").contains("duplicate key"), answer::toString),
+                () -> assertEquals(1, server.rows(OrderService.DEFERRED_TABLE, "deferred-1"), "only the first row"),
+                () -> assertEquals(3, node.queueMessageCount(queue), "the window: confirmed before the commit"));
+    }
+
+    private static boolean logged(String text) {
+        try {
+            return server.server().log().contains(text);
+        } catch (Exception notYet) {
+            return false;
+        }
     }
 
     @Test

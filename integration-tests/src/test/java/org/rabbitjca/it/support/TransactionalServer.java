@@ -66,7 +66,9 @@ public final class TransactionalServer {
     public static TransactionalServer start(String name, RabbitNode node) throws Exception {
         PostgresDatabase database = PostgresDatabase.prepare("rabbitjca_it", "rabbitjca-it-pw");
         database.execute("CREATE TABLE IF NOT EXISTS " + OrderService.TABLE + " (ref varchar(120) PRIMARY KEY)",
-                "TRUNCATE " + OrderService.TABLE);
+                "TRUNCATE " + OrderService.TABLE, "CREATE TABLE IF NOT EXISTS " + OrderService.DEFERRED_TABLE
+                        + " (ref varchar(120) PRIMARY KEY DEFERRABLE INITIALLY DEFERRED)",
+                "TRUNCATE " + OrderService.DEFERRED_TABLE);
         FaultProxy proxy = FaultProxy.start(node.amqpPort());
         try {
             ProbedServer server = ProbedServer.named(name).adapterPort(node.amqpPort())
@@ -107,12 +109,17 @@ public final class TransactionalServer {
 
     /** @return the committed order rows whose key starts with the prefix */
     public long rows(String prefix) throws SQLException {
-        return database.queryLong("SELECT count(*) FROM " + OrderService.TABLE + " WHERE ref LIKE '" + prefix + "%'");
+        return rows(OrderService.TABLE, prefix);
     }
 
-    /** Writes an order row outside the server, e.g. one a JPA flush then collides with. */
-    public void insertRow(String ref) throws SQLException {
-        database.execute("INSERT INTO " + OrderService.TABLE + " (ref) VALUES ('" + ref + "')");
+    /** @return the committed rows of the table whose key starts with the prefix */
+    public long rows(String table, String prefix) throws SQLException {
+        return database.queryLong("SELECT count(*) FROM " + table + " WHERE ref LIKE '" + prefix + "%'");
+    }
+
+    /** Writes a row outside the server, e.g. one that an order's row then collides with. */
+    public void insertRow(String table, String ref) throws SQLException {
+        database.execute("INSERT INTO " + table + " (ref) VALUES ('" + ref + "')");
     }
 
     /** Stops the server and the proxy. */

@@ -35,6 +35,8 @@ public class OrderService {
     public static final String XA = "java:app/jdbc/orders-xa";
     /** The orders' table. */
     public static final String TABLE = "tx_orders";
+    /** A table whose key is checked only when the database commits (a deferred constraint), after the messages. */
+    public static final String DEFERRED_TABLE = "tx_deferred";
 
     @Resource
     private SessionContext context;
@@ -56,7 +58,7 @@ public class OrderService {
 
     /** Places the order in the caller's transaction, or a new one. */
     public Placed place(OrderRequest order) throws SQLException, InterruptedException {
-        insert(order.dataSource(), order.ref());
+        insert(order.dataSource(), order.table(), order.ref());
         List<CompletableFuture<Void>> futures = publish(order);
         if (order.pauseBeforeCommit()) {
             gate.arrive();
@@ -115,9 +117,9 @@ public class OrderService {
     }
 
     /** Writes an order's row over JDBC. */
-    static void insert(String dataSource, String ref) throws SQLException {
+    static void insert(String dataSource, String table, String ref) throws SQLException {
         try (Connection connection = lookup(dataSource, DataSource.class).getConnection();
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE + " (ref) VALUES (?)")) {
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " (ref) VALUES (?)")) {
             insert.setString(1, ref);
             insert.executeUpdate();
         }

@@ -42,7 +42,7 @@ public class RelayListener implements RabbitMessageListener {
     public void onMessage(RabbitMessage message) throws SQLException {
         log.attempt(QUEUE, message);
         String body = new String(message.body(), StandardCharsets.UTF_8);
-        OrderService.insert(OrderService.NON_XA, body + "-try-" + System.nanoTime());
+        OrderService.insert(OrderService.NON_XA, OrderService.TABLE, body + "-try-" + System.nanoTime());
         try (RabbitConnection connection = OrderService.factory("java:app/rabbitmq/probe").getConnection()) {
             connection.publish("", RELAYED, null, message.body());
         }

@@ -29,7 +29,7 @@ public class TimedOutOrder {
         transaction.setTransactionTimeout(1);
         transaction.begin();
         try {
-            OrderService.insert(OrderService.NON_XA, ref);
+            OrderService.insert(OrderService.NON_XA, OrderService.TABLE, ref);
             try (RabbitConnection connection = OrderService.factory("java:app/rabbitmq/probe").getConnection()) {
                 for (int i = 1; i <= 3; i++) {
                     connection.publish("", routingKey, null, (ref + "-" + i).getBytes(StandardCharsets.UTF_8));

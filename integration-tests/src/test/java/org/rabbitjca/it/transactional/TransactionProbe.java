@@ -48,6 +48,7 @@ public class TransactionProbe {
     @Path("order")
     public String order(@QueryParam("pool") @DefaultValue("java:app/rabbitmq/probe") String pool,
                         @QueryParam("db") @DefaultValue(OrderService.NON_XA) String dataSource,
+                        @QueryParam("table") @DefaultValue(OrderService.TABLE) String table,
                         @QueryParam("ref") String ref, @QueryParam("queue") String queue,
                         @QueryParam("messages") @DefaultValue("3") int messages,
                         @QueryParam("handles") @DefaultValue("1") int handles,
@@ -57,8 +58,8 @@ public class TransactionProbe {
         long start = System.nanoTime();
         OrderService.Placed placed;
         try {
-            placed = orders.place(new OrderRequest(pool, dataSource, ref, queue, messages, handles, mandatory, async,
-                    pause, ending));
+            placed = orders.place(new OrderRequest(pool, dataSource, table, ref, queue, messages, handles, mandatory,
+                    async, pause, ending));
         } catch (Exception failure) {
             return failed(failure) + "millis=" + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + "\n";
         }
@@ -123,8 +124,9 @@ public class TransactionProbe {
             tasks.add(executor.submit(() -> {
                 for (int n = 0; n < transactions; n++) {
                     try {
-                        orders.place(new OrderRequest(pool, OrderService.NON_XA, prefix + "-" + caller + "-" + n,
-                                queue, messages, 1, false, false, false, Ending.COMMIT));
+                        orders.place(new OrderRequest(pool, OrderService.NON_XA, OrderService.TABLE,
+                                prefix + "-" + caller + "-" + n, queue, messages, 1, false, false, false,
+                                Ending.COMMIT));
                         committed.incrementAndGet();
                     } catch (Exception failure) {
                         failed.incrementAndGet();
