@@ -34,9 +34,9 @@ final class ChannelHandle implements RabbitConnection {
     public void publish(String exchange, String routingKey, boolean mandatory, AMQP.BasicProperties properties,
                         byte[] body) {
         RabbitManagedConnection connection = managed();
-        connection.refuseIfUnpublishable(exchange, routingKey, mandatory);
         HeldPublishes transaction = connection.transactionHolding();
         if (transaction != null) {
+            connection.refuseIfUnpublishable(exchange, routingKey, mandatory); // publish() checks on the direct path
             transaction.hold(exchange, routingKey, mandatory, properties, body);
             return;
         }
@@ -58,9 +58,9 @@ final class ChannelHandle implements RabbitConnection {
     public CompletableFuture<Void> publishAsync(String exchange, String routingKey, boolean mandatory,
                                                 AMQP.BasicProperties properties, byte[] body) {
         RabbitManagedConnection connection = managed();
-        connection.refuseIfUnpublishable(exchange, routingKey, mandatory);
         HeldPublishes transaction = connection.transactionHolding();
         if (transaction != null) {
+            connection.refuseIfUnpublishable(exchange, routingKey, mandatory); // publish() checks on the direct path
             return transaction.hold(exchange, routingKey, mandatory, properties, body);
         }
         CompletableFuture<Void> confirm = connection.publish(exchange, routingKey, mandatory, properties, body);

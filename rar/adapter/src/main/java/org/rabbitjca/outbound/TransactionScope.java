@@ -37,6 +37,8 @@ final class TransactionScope {
      * @param publishingOn the pooled channel of the publishing handle: the carrier when the transaction has none yet
      * @return the messages the calling thread's transaction holds for this pool, or {@code null} outside a
      *         transaction
+     * @throws org.rabbitjca.api.ChannelClosedException when the transaction has no carrier yet and this channel is
+     *         closed
      */
     HeldPublishes holding(RabbitManagedConnection publishingOn) {
         int status = registry.getTransactionStatus();
@@ -45,6 +47,7 @@ final class TransactionScope {
         }
         CommitPublisher publisher = (CommitPublisher) registry.getResource(key);
         if (publisher == null) {
+            publishingOn.failIfClosed(); // a closed channel never becomes the one the messages leave on
             publisher = new CommitPublisher(registry, new HeldPublishes(UUID.randomUUID().toString(), pool),
                     publishingOn);
             try {

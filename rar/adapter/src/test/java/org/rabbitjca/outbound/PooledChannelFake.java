@@ -31,13 +31,14 @@ final class PooledChannelFake {
     private final PublishGate gate = new PublishGate();
     private Runnable onPublish = () -> { };
     private long nextSequence = 1;
+    private volatile boolean open = true;
     private final Channel channel = (Channel) Proxy.newProxyInstance(Channel.class.getClassLoader(),
             new Class<?>[] {Channel.class}, (proxy, method, args) -> {
                 reached.add(method.getName());
                 return switch (method.getName()) {
                     case "getChannelNumber" -> 7;
                     case "getConnection" -> connection();
-                    case "isOpen" -> true;
+                    case "isOpen" -> open;
                     case "getNextPublishSeqNo" -> nextSequence;
                     case "basicPublish" -> published(args);
                     case "toString" -> "PooledChannelFake";
@@ -83,6 +84,11 @@ final class PooledChannelFake {
     /** @param hook run on each publish, after the publish was counted */
     void onPublish(Runnable hook) {
         onPublish = hook;
+    }
+
+    /** Makes the channel report itself closed, with no reason, as one whose connection went away unseen. */
+    void close() {
+        open = false;
     }
 
     /** @return the gate of the channel's connection, which the test blocks as the broker would */

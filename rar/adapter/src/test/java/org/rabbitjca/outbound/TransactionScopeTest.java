@@ -4,6 +4,7 @@ package org.rabbitjca.outbound;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import org.junit.jupiter.api.Test;
+import org.rabbitjca.api.ChannelClosedException;
 import org.rabbitjca.api.RabbitConnection;
 import org.rabbitjca.api.RabbitException;
 import org.rabbitjca.api.TransactionPublishException;
@@ -46,6 +47,17 @@ class TransactionScopeTest {
         assertAll(() -> assertSame(held, scope.holding(first)),
                 () -> assertSame(held, scope.holding(pooled.managedConnection(PooledChannelFake.pool(true, 5_000)))),
                 () -> assertEquals(1, transaction.synchronizations()));
+    }
+
+    @Test
+    void aClosedChannelIsRefusedAndNeverBecomesTheOneTheMessagesLeaveOn() throws Exception {
+        TransactionScope scope = scope();
+        RabbitManagedConnection closed = carrier();
+        pooled.close();
+
+        assertThrows(ChannelClosedException.class, () -> scope.holding(closed));
+
+        assertEquals(0, transaction.synchronizations(), "nothing registered, nothing pinned");
     }
 
     @Test
