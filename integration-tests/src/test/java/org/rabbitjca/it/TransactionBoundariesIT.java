@@ -13,6 +13,7 @@ import org.rabbitjca.testbroker.Poll;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
@@ -56,20 +57,12 @@ class TransactionBoundariesIT extends TransactionalServerTests {
         Map<String, String> answer = server.server().post("api/tx/order?table=" + OrderService.DEFERRED_TABLE
                 + "&ref=deferred-1&queue=" + queue);
 
-        Poll.assertEventually("the window logged", WITHIN, () -> logged("A transaction rolled back after its "
-                + "messages ["));
+        Poll.assertEventually("the window logged", WITHIN, () -> answered(() -> server.server().log()
+                .contains("A transaction rolled back after its messages [")));
         assertAll(() -> assertEquals("failed", answer.get("outcome"), answer::toString),
                 () -> assertTrue(answer.get("chain").contains("duplicate key"), answer::toString),
                 () -> assertEquals(1, server.rows(OrderService.DEFERRED_TABLE, "deferred-1"), "only the first row"),
                 () -> assertEquals(3, node.queueMessageCount(queue), "the window: confirmed before the commit"));
-    }
-
-    private static boolean logged(String text) {
-        try {
-            return server.server().log().contains(text);
-        } catch (Exception notYet) {
-            return false;
-        }
     }
 
     @Test
@@ -140,18 +133,11 @@ class TransactionBoundariesIT extends TransactionalServerTests {
             }
         });
         Poll.assertEventually("the order waits before its commit", WITHIN,
-                () -> paused() || answer.isDone());
+                () -> answer.isDone() || answered(() -> "true".equals(server.server().get("api/tx/paused")
+                        .get("paused"))));
         fault.run();
         server.server().post("api/tx/resume");
         return answer.get();
-    }
-
-    private static boolean paused() {
-        try {
-            return "true".equals(server.server().get("api/tx/paused").get("paused"));
-        } catch (Exception notYet) {
-            return false;
-        }
     }
 
     /**
@@ -163,7 +149,8 @@ class TransactionBoundariesIT extends TransactionalServerTests {
      */
     private static int assertRecoveredWithNothingLeft(String queue, int round, Integer readersBefore)
             throws Exception {
-        Poll.assertEventually("a publish through the pool works again", WITHIN, () -> published(queue));
+        Poll.assertEventually("a publish through the pool works again", WITHIN, () -> answered(() -> "published"
+                .equals(server.server().publish(TransactionalServer.PROXIED, queue).get("outcome"))));
         int channels = node.channelsPerConnection().getOrDefault(PROXIED_CONNECTION, 0);
         int readers = Integer.parseInt(server.server().get("api/probe/threads").get("amqpConnectionThreads"));
         assertAll("after round " + round,
@@ -173,9 +160,10 @@ class TransactionBoundariesIT extends TransactionalServerTests {
         return readers;
     }
 
-    private static boolean published(String queue) {
+    /** @return the check's answer; {@code false}, to be asked again, while the check itself fails */
+    private static boolean answered(Callable<Boolean> check) {
         try {
-            return "published".equals(server.server().publish(TransactionalServer.PROXIED, queue).get("outcome"));
+            return check.call();
         } catch (Exception notYet) {
             return false;
         }

@@ -27,7 +27,7 @@ public class BenchOrders {
     /** The orders' table. */
     public static final String TABLE = "bench_orders";
     /** Messages per order. */
-    static final int MESSAGES = 3;
+    public static final int MESSAGES = 3;
     /** Payara's transaction manager: only the XA-cost row needs it, to enlist a resource by hand. */
     private static final String TRANSACTION_MANAGER = "java:appserver/TransactionManager";
 

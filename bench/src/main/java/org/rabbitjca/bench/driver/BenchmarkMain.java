@@ -204,8 +204,7 @@ public final class BenchmarkMain {
 
     /**
      * The order rows, in messages/s (three per order); an order that failed fails the benchmark. Notes how many
-     * transaction-log handles each row left in the server's heap (payara/Payara#7849 keeps one per logged
-     * transaction).
+     * transaction-log handles each row left in the server's heap (which payara/Payara#7849 keeps).
      */
     private static void measureOrders(Results results, AdapterClient adapter, long pid, long millis, int repetition)
             throws Exception {
@@ -223,7 +222,7 @@ public final class BenchmarkMain {
             if (subject.getKey().equals("xa") && !answer.get("xaPrepared").equals(answer.get("messages"))) {
                 throw new IllegalStateException("the XA row did not run two phases for every order: " + answer);
             }
-            double rate = 3 * AdapterClient.rate(answer);
+            double rate = BenchOrders.MESSAGES * AdapterClient.rate(answer);
             results.add(ORDERS, subject.getValue(), rate);
             if (!subject.getKey().equals("none")) {
                 results.add(ORDERS_XA, subject.getValue(), rate); // paired with the held row of the same repetition

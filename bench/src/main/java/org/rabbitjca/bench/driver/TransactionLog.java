@@ -4,8 +4,8 @@ package org.rabbitjca.bench.driver;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What Payara's transaction log holds in the server's heap: its file handles, one per logged (two-phase)
- * transaction while payara/Payara#7849 keeps them, counted from jcmd's class histogram.
+ * What Payara's transaction log holds in the server's heap: its file handles, which payara/Payara#7849 keeps after
+ * logged (two-phase) transactions, counted from jcmd's class histogram.
  */
 final class TransactionLog {
 

@@ -73,10 +73,10 @@ public final class TransactionalServer {
         try {
             ProbedServer server = ProbedServer.named(name).adapterPort(node.amqpPort())
                     .pools(List.of(ProbedServer.probePool(),
-                            pool("not-held", NOT_HELD, 4, Map.of("holdUntilCommit", "false")),
-                            pool("limited", LIMITED, 4, Map.of("maxMessagesPerTransaction", "3")),
-                            pool("wide", WIDE, 16, Map.of("connectionName", "it-wide")),
-                            pool("proxied", PROXIED, 4, Map.of("addresses", proxy.addresses(),
+                            ProbedServer.pool("not-held", Map.of("holdUntilCommit", "false")),
+                            ProbedServer.pool("limited", Map.of("maxMessagesPerTransaction", "3")),
+                            ConnectorPool.of("wide", WIDE, 16, 30_000, Map.of("connectionName", "it-wide")),
+                            ProbedServer.pool("proxied", Map.of("addresses", proxy.addresses(),
                                     "confirmTimeoutMillis", String.valueOf(PROXIED_CONFIRM_TIMEOUT_MILLIS),
                                     "connectionName", "it-proxied"))))
                     .dataSources(List.of(database.pool("orders-db", OrderService.NON_XA, false, 32),
@@ -91,10 +91,6 @@ public final class TransactionalServer {
             proxy.close();
             throw failure;
         }
-    }
-
-    private static ConnectorPool pool(String name, String jndiName, int maxSize, Map<String, String> properties) {
-        return ConnectorPool.of(name, jndiName, maxSize, 30_000, properties);
     }
 
     /** @return the probe server */
