@@ -238,7 +238,9 @@ public final class RabbitNode implements AutoCloseable {
 
     /**
      * Crashes the node: SIGKILL to its Erlang VM, returning once the process is gone. Durable queues and persistent
-     * messages that the broker had confirmed survive a {@link #restart()}. No-op if it is not running.
+     * messages that the broker had confirmed survive a {@link #restart()}, except a queue declared in the last few
+     * seconds, whose definition may not be on disk yet (RabbitMQ 3.x, Mnesia): {@code rabbitmqctl("eval",
+     * "mnesia:sync_log().")} first when a test needs it. No-op if it is not running.
      */
     public synchronized void kill9() {
         requireOpen();
