@@ -13,29 +13,36 @@ import java.util.List;
  * @param archive its classes and descriptors, without the pool descriptor
  * @param pools the pools it declares ({@code java:app/} names)
  * @param dataSources the JDBC pools it declares ({@code java:app/} names)
+ * @param adminObjects the JMS destinations it declares ({@code java:app/} names)
  * @param redeployable whether a test may {@link RunningServer#redeploy} it (deployed exploded, not as one file)
  */
 public record Application(String name, WebArchive archive, List<ConnectorPool> pools, List<JdbcPool> dataSources,
-                          boolean redeployable) {
+                          List<AdminObject> adminObjects, boolean redeployable) {
 
     /** Copies the pools so the record stays immutable. */
     public Application {
         pools = List.copyOf(pools);
         dataSources = List.copyOf(dataSources);
+        adminObjects = List.copyOf(adminObjects);
     }
 
-    /** @return an application deployed once, from one file, without JDBC pools */
+    /** @return an application deployed once, from one file, without JDBC pools or destinations */
     public static Application of(String name, WebArchive archive, List<ConnectorPool> pools) {
-        return new Application(name, archive, pools, List.of(), false);
+        return new Application(name, archive, pools, List.of(), List.of(), false);
     }
 
     /** @return this application, deployed so that a test may redeploy it */
     public Application asRedeployable() {
-        return new Application(name, archive, pools, dataSources, true);
+        return new Application(name, archive, pools, dataSources, adminObjects, true);
     }
 
     /** @return this application, declaring these JDBC pools too */
     public Application withDataSources(List<JdbcPool> jdbcPools) {
-        return new Application(name, archive, pools, jdbcPools, redeployable);
+        return new Application(name, archive, pools, jdbcPools, adminObjects, redeployable);
+    }
+
+    /** @return this application, declaring these JMS destinations too */
+    public Application withAdminObjects(List<AdminObject> destinations) {
+        return new Application(name, archive, pools, dataSources, destinations, redeployable);
     }
 }

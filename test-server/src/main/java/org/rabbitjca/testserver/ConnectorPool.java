@@ -14,9 +14,15 @@ import java.util.Map;
  * @param maxWaitMillis how long {@code getConnection()} waits for a free channel
  * @param idleTimeoutSeconds after how long an idle channel is closed
  * @param properties the pool's rabbitmq-jca properties
+ * @param connectionDefinition the interface of its connection factory: {@value #AMQP} or {@value #JMS}
  */
 public record ConnectorPool(String name, String jndiName, int maxPoolSize, int maxWaitMillis, int idleTimeoutSeconds,
-                            Map<String, String> properties) {
+                            Map<String, String> properties, String connectionDefinition) {
+
+    /** The connection definition of the AMQP face's pools. */
+    public static final String AMQP = "org.rabbitjca.api.RabbitConnectionFactory";
+    /** The connection definition of the JMS face's pools. */
+    public static final String JMS = "jakarta.jms.ConnectionFactory";
 
     /** The idle timeout a pool gets unless the test sets one: Payara's default. */
     private static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 300;
@@ -26,15 +32,21 @@ public record ConnectorPool(String name, String jndiName, int maxPoolSize, int m
         properties = Map.copyOf(properties);
     }
 
-    /** @return a pool with the default idle timeout */
+    /** @return an AMQP pool with the default idle timeout */
     public static ConnectorPool of(String name, String jndiName, int maxPoolSize, int maxWaitMillis,
                                    Map<String, String> properties) {
         return new ConnectorPool(name, jndiName, maxPoolSize, maxWaitMillis, DEFAULT_IDLE_TIMEOUT_SECONDS,
-                properties);
+                properties, AMQP);
     }
 
     /** @return this pool, closing idle channels after {@code seconds} instead */
     public ConnectorPool withIdleTimeoutSeconds(int seconds) {
-        return new ConnectorPool(name, jndiName, maxPoolSize, maxWaitMillis, seconds, properties);
+        return new ConnectorPool(name, jndiName, maxPoolSize, maxWaitMillis, seconds, properties,
+                connectionDefinition);
+    }
+
+    /** @return this pool as a JMS pool: its factory is a {@code jakarta.jms.ConnectionFactory} */
+    public ConnectorPool asJms() {
+        return new ConnectorPool(name, jndiName, maxPoolSize, maxWaitMillis, idleTimeoutSeconds, properties, JMS);
     }
 }

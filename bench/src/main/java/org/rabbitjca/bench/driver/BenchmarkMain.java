@@ -255,7 +255,7 @@ public final class BenchmarkMain {
         ShrinkWrap.create(WebArchive.class, "bench.war").addPackage(BenchResource.class.getPackage())
                 .addAsLibrary(PostgresDatabase.driver())
                 .addAsWebInfResource(new StringAsset(GlassfishResources.xml(POOLS,
-                        List.of(orders.pool(BenchOrders.DATA_SOURCE)))), "glassfish-resources.xml")
+                        List.of(orders.pool(BenchOrders.DATA_SOURCE)), List.of())), "glassfish-resources.xml")
                 .as(ZipExporter.class).exportTo(war.toFile(), true);
         return PayaraMicroProcess.startAndAwaitReady(target.resolve("payara-micro.jar"), workDir,
                 AdminCommands.deployAdapter(target.resolve("rabbitmq-jca.rar"),

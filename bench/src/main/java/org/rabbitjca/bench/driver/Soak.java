@@ -88,7 +88,8 @@ final class Soak {
                 .addPackage(DatabaseTransactedListener.class.getPackage())
                 .addAsLibrary(PostgresDatabase.driver())
                 .addAsWebInfResource(new StringAsset(GlassfishResources.xml(BenchmarkMain.POOLS,
-                        List.of(database.pool(DatabaseTransactedListener.DATA_SOURCE)))), "glassfish-resources.xml")
+                        List.of(database.pool(DatabaseTransactedListener.DATA_SOURCE)), List.of())),
+                        "glassfish-resources.xml")
                 .as(ZipExporter.class).exportTo(war.toFile(), true);
         return war;
     }

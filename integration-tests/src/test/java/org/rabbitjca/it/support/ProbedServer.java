@@ -7,6 +7,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.rabbitjca.api.BrokerUnavailableException;
 import org.rabbitjca.it.probe.ConnectProbe;
 import org.rabbitjca.it.probe.ProbePublisher;
+import org.rabbitjca.testserver.AdminObject;
 import org.rabbitjca.testserver.Application;
 import org.rabbitjca.testserver.BuildProperties;
 import org.rabbitjca.testserver.ConnectorPool;
@@ -105,6 +106,7 @@ public final class ProbedServer implements AutoCloseable {
         private List<ConnectorPool> pools = List.of();
         private List<ConnectorPool> serverPools = List.of();
         private List<JdbcPool> dataSources = List.of();
+        private List<AdminObject> adminObjects = List.of();
         private List<File> libraries = List.of();
         private String persistenceXml; // none unless set
         private String ejbJar; // none unless set
@@ -144,6 +146,12 @@ public final class ProbedServer implements AutoCloseable {
         /** @param jdbcPools the war's JDBC pools; their drivers go in with {@link #libraries} */
         public Builder dataSources(List<JdbcPool> jdbcPools) {
             this.dataSources = jdbcPools;
+            return this;
+        }
+
+        /** @param destinations the war's JMS destinations */
+        public Builder adminObjects(List<AdminObject> destinations) {
+            adminObjects = List.copyOf(destinations);
             return this;
         }
 
@@ -211,7 +219,8 @@ public final class ProbedServer implements AutoCloseable {
             libraries.forEach(archive::addAsLibrary);
             List<String> options = new ArrayList<>(jvmOptions);
             options.add("-Djdk.net.hosts.file=" + hosts);
-            Application probe = Application.of(APPLICATION, archive, pools).withDataSources(dataSources);
+            Application probe = Application.of(APPLICATION, archive, pools).withDataSources(dataSources)
+                    .withAdminObjects(adminObjects);
             ServerSetup setup = ServerSetup.of(workDir, adapterProperties,
                             List.of(redeployable ? probe.asRedeployable() : probe))
                     .withServerPools(serverPools).withJvmOptions(options).withEnvironment(environment);

@@ -204,6 +204,11 @@ public class RabbitManagedConnectionFactory extends ConnectionProperties impleme
         return current == null ? null : current.transactions();
     }
 
+    /** @return whether this pool's publishes wait for the broker's confirm: its property, else the default */
+    public boolean publishesWithConfirms() {
+        return Objects.requireNonNullElse(publisherConfirms, PoolSettings.DEFAULT_PUBLISHER_CONFIRMS);
+    }
+
     private PoolProperties poolProperties() {
         return new PoolProperties(publisherConfirms, confirmTimeoutMillis, physicalConnections,
                 maxMessagesPerTransaction, maxBytesPerTransaction, holdUntilCommit);
@@ -287,13 +292,14 @@ public class RabbitManagedConnectionFactory extends ConnectionProperties impleme
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof RabbitManagedConnectionFactory that && sameConnectionProperties(that)
+        return other instanceof RabbitManagedConnectionFactory that && that.getClass() == getClass()
+                && sameConnectionProperties(that)
                 && poolProperties().equals(that.poolProperties());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(connectionPropertiesHash(), poolProperties());
+        return Objects.hash(getClass(), connectionPropertiesHash(), poolProperties());
     }
 
     @Override

@@ -4,6 +4,8 @@ package org.rabbitjca.ra;
 import jakarta.resource.spi.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.rabbitjca.inbound.RabbitActivationSpec;
+import org.rabbitjca.jms.RabbitQueue;
+import org.rabbitjca.jms.RabbitTopic;
 import org.rabbitjca.outbound.RabbitManagedConnectionFactory;
 
 import java.lang.reflect.Method;
@@ -19,13 +21,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConfigurationReferenceTest {
 
     private static final Path REFERENCE = Path.of("../../src/site/markdown/configuration.md");
+    /** Every class whose properties a deployer sets. */
+    private static final List<Class<?>> CONFIGURED = List.of(RabbitResourceAdapter.class,
+            RabbitManagedConnectionFactory.class, RabbitActivationSpec.class, RabbitQueue.class, RabbitTopic.class);
 
     @Test
     void everyConfigPropertyIsDocumentedInTheReference() throws Exception {
         String reference = Files.readString(REFERENCE);
         List<String> missing = new ArrayList<>();
-        for (Class<?> bean : List.of(RabbitResourceAdapter.class, RabbitManagedConnectionFactory.class,
-                RabbitActivationSpec.class)) {
+        for (Class<?> bean : CONFIGURED) {
             for (String property : configProperties(bean)) {
                 if (!reference.contains("| `" + property + "` |")) {
                     missing.add(bean.getSimpleName() + "." + property);
@@ -38,8 +42,7 @@ class ConfigurationReferenceTest {
     @Test
     void everyConfigPropertyHasAGetterOfItsType() throws Exception {
         // Payara takes a property's type from its getter; without one it skips non-String setters with a warning.
-        for (Class<?> bean : List.of(RabbitResourceAdapter.class, RabbitManagedConnectionFactory.class,
-                RabbitActivationSpec.class)) {
+        for (Class<?> bean : CONFIGURED) {
             for (Method setter : bean.getMethods()) {
                 if (setter.isAnnotationPresent(ConfigProperty.class)) {
                     Method getter = bean.getMethod("get" + setter.getName().substring(3));

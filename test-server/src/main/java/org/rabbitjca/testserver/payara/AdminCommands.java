@@ -40,7 +40,7 @@ public final class AdminCommands {
         List<String> commands = new ArrayList<>();
         for (ConnectorPool pool : pools) {
             commands.add("create-connector-connection-pool --raname " + ADAPTER_NAME + " --connectiondefinition "
-                    + GlassfishResources.CONNECTION_DEFINITION + " --steadypoolsize 0 --maxpoolsize "
+                    + pool.connectionDefinition() + " --steadypoolsize 0 --maxpoolsize "
                     + pool.maxPoolSize() + " --maxwait " + pool.maxWaitMillis() + " --idletimeout "
                     + pool.idleTimeoutSeconds()
                     + (pool.properties().isEmpty() ? "" : " --property " + propertyList(pool.properties()))

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.testserver.payara;
 
+import org.rabbitjca.testserver.AdminObject;
 import org.rabbitjca.testserver.ConnectorPool;
 import org.rabbitjca.testserver.JdbcPool;
 
@@ -12,7 +13,6 @@ import java.util.stream.Collectors;
 public final class GlassfishResources {
 
     /** The connection definition of the adapter's AMQP pools. */
-    static final String CONNECTION_DEFINITION = "org.rabbitjca.api.RabbitConnectionFactory";
     private static final String PUBLIC_ID =
             "\"-//GlassFish.org//DTD GlassFish Application Server 3.1 Resource Definitions//EN\"";
 
@@ -24,22 +24,33 @@ public final class GlassfishResources {
      * @return the whole {@code glassfish-resources.xml}
      */
     public static String xml(List<ConnectorPool> pools) {
-        return xml(pools, List.of());
+        return xml(pools, List.of(), List.of());
     }
 
     /**
      * @param pools the adapter's pools to declare
      * @param dataSources the JDBC pools to declare
+     * @param adminObjects the JMS destinations to declare
      * @return the whole {@code glassfish-resources.xml}
      */
-    public static String xml(List<ConnectorPool> pools, List<JdbcPool> dataSources) {
+    public static String xml(List<ConnectorPool> pools, List<JdbcPool> dataSources, List<AdminObject> adminObjects) {
         return """
                 <!DOCTYPE resources PUBLIC %s
                         "http://glassfish.org/dtds/glassfish-resources_1_5.dtd">
                 <resources>
-                %s%s</resources>
+                %s%s%s</resources>
                 """.formatted(PUBLIC_ID, pools.stream().map(GlassfishResources::xml).collect(Collectors.joining()),
-                dataSources.stream().map(GlassfishResources::xml).collect(Collectors.joining()));
+                dataSources.stream().map(GlassfishResources::xml).collect(Collectors.joining()),
+                adminObjects.stream().map(GlassfishResources::xml).collect(Collectors.joining()));
+    }
+
+    private static String xml(AdminObject destination) {
+        return """
+                  <admin-object-resource jndi-name="%1$s" res-type="%2$s" res-adapter="%3$s" class-name="%4$s">
+                %5$s  </admin-object-resource>
+                """.formatted(attribute(destination.jndiName()), attribute(destination.interfaceName()),
+                AdminCommands.ADAPTER_NAME, attribute(destination.className()),
+                propertyElements(destination.properties()));
     }
 
     private static String xml(JdbcPool pool) {
@@ -70,7 +81,7 @@ public final class GlassfishResources {
                   <connector-resource jndi-name="%6$s" pool-name="%1$s"/>
                 """.formatted(attribute(pool.name()), pool.maxPoolSize(), pool.maxWaitMillis(),
                 pool.idleTimeoutSeconds(), propertyElements, attribute(pool.jndiName()), AdminCommands.ADAPTER_NAME,
-                CONNECTION_DEFINITION);
+                attribute(pool.connectionDefinition()));
     }
 
     private static String attribute(String value) {

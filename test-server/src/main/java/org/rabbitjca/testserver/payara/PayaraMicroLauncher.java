@@ -66,9 +66,10 @@ public final class PayaraMicroLauncher implements ServerLauncher {
     private static Path export(Application application, Path workDir) throws Exception {
         WebArchive archive = ShrinkWrap.create(WebArchive.class, application.name() + ".war")
                 .merge(application.archive());
-        if (!application.pools().isEmpty() || !application.dataSources().isEmpty()) {
+        if (!application.pools().isEmpty() || !application.dataSources().isEmpty()
+                || !application.adminObjects().isEmpty()) {
             archive.addAsWebInfResource(new StringAsset(GlassfishResources.xml(application.pools(),
-                    application.dataSources())), "glassfish-resources.xml");
+                    application.dataSources(), application.adminObjects())), "glassfish-resources.xml");
         }
         if (!application.redeployable()) {
             Path war = workDir.resolve(application.name() + ".war");
