@@ -18,6 +18,7 @@ import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -50,6 +51,10 @@ public class JmsProbe {
     public static final String ADMIN_QUEUE = "java:app/jms/admin-queue";
     /** The RabbitMQ queue behind {@link #ADMIN_QUEUE}. */
     public static final String ADMIN_QUEUE_NAME = "it.jms.admin";
+    /** The admin-object queue a bean finds by {@code destinationLookup}. */
+    public static final String LOOKUP_QUEUE = "java:app/jms/lookup-queue";
+    /** The RabbitMQ queue behind {@link #LOOKUP_QUEUE}. */
+    public static final String LOOKUP_QUEUE_NAME = "it.jms.lookup";
 
     @Resource(lookup = POOL)
     private ConnectionFactory factory;
@@ -63,6 +68,9 @@ public class JmsProbe {
 
     @EJB
     private JmsSender sender;
+
+    @EJB
+    private JmsDeliveries deliveries;
 
     @Resource
     private ManagedExecutorService executor;
@@ -170,6 +178,21 @@ public class JmsProbe {
         } catch (Exception failure) {
             return failed(failure) + "millis=" + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + "\n";
         }
+    }
+
+    /** @return {@code count}, then each recorded message of that id as {@code <i>.<field>=<value>} */
+    @GET
+    @Path("received")
+    public String received(@QueryParam("queue") String queue, @QueryParam("messageId") String messageId) {
+        List<Map<String, String>> messages = deliveries.of(queue, messageId);
+        StringBuilder answer = new StringBuilder("count=" + messages.size() + "\n");
+        for (int i = 0; i < messages.size(); i++) {
+            for (Map.Entry<String, String> field : messages.get(i).entrySet()) {
+                answer.append(i).append('.').append(field.getKey()).append('=')
+                        .append(field.getValue().replace('\n', ' ')).append('\n');
+            }
+        }
+        return answer.toString();
     }
 
     /** Calls every method the container rules forbid and answers what each threw. */

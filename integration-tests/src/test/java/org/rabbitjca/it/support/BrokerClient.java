@@ -40,6 +40,17 @@ public final class BrokerClient {
         }
     }
 
+    /** Publishes one message to a queue through the default exchange, and waits for its confirm. */
+    public static void publish(RabbitNode node, String queue, AMQP.BasicProperties properties, byte[] body)
+            throws Exception {
+        try (Connection connection = node.newConnectionFactory().newConnection("test-publisher");
+             Channel channel = connection.createChannel()) {
+            channel.confirmSelect();
+            channel.basicPublish("", queue, properties, body);
+            channel.waitForConfirmsOrDie(TimeUnit.SECONDS.toMillis(60));
+        }
+    }
+
     /**
      * Declares a durable queue (or finds it declared the same way) and empties it.
      *

@@ -24,17 +24,6 @@ import java.util.function.Consumer;
 final class DeliveryProcessor {
 
     private static final System.Logger LOG = System.getLogger(DeliveryProcessor.class.getName());
-    /** The listener method, as {@code beforeDelivery} and {@code isDeliveryTransacted} want it. */
-    static final Method ON_MESSAGE;
-
-    static {
-        try {
-            ON_MESSAGE = RabbitMessageListener.class.getMethod("onMessage", RabbitMessage.class);
-        } catch (NoSuchMethodException impossible) {
-            throw new ExceptionInInitializerError(impossible);
-        }
-    }
-
     /**
      * How long a delivery waits for the container to create an endpoint instance. Payara makes createEndpoint wait
      * while the bean's deployment is under way (60 s by default) and never wakes it when that deployment fails; a
@@ -43,15 +32,21 @@ final class DeliveryProcessor {
     static final long ENDPOINT_WAIT_MILLIS = 5_000;
 
     private final MessageEndpointFactory endpointFactory;
+    private final ListenerInvoker<?> listener;
+    private final ClassLoader application;
     private final TransactionSynchronizationRegistry transactions;
     private final String endpointName;
 
     /**
+     * @param listener how a delivery reaches the bean's listener interface
      * @param transactions the container's registry when deliveries are transacted, else {@code null}
      */
-    DeliveryProcessor(MessageEndpointFactory endpointFactory, TransactionSynchronizationRegistry transactions,
-                      String endpointName) {
+    DeliveryProcessor(MessageEndpointFactory endpointFactory, ListenerInvoker<?> listener,
+                      TransactionSynchronizationRegistry transactions, String endpointName) {
         this.endpointFactory = endpointFactory;
+        this.listener = listener;
+        Class<?> bean = endpointFactory.getEndpointClass();
+        this.application = bean != null ? bean.getClassLoader() : Thread.currentThread().getContextClassLoader();
         this.transactions = transactions;
         this.endpointName = endpointName;
     }
@@ -162,15 +157,30 @@ final class DeliveryProcessor {
 
     private Throwable deliver(MessageEndpoint endpoint, DeliveredMessage message, TransactedSettlement transaction)
             throws Exception {
+        return deliver(listener, endpoint, message, transaction);
+    }
+
+    /**
+     * @return the bean's failure, or why the delivery could not become its message (before any transaction, so
+     *         that the delivery is settled as a failed try that goes to the dead-letter target), or {@code null}
+     */
+    private <M> Throwable deliver(ListenerInvoker<M> invoker, MessageEndpoint endpoint, DeliveredMessage message,
+                                  TransactedSettlement transaction) throws Exception {
+        M converted;
+        try {
+            converted = invoker.convert(message, message.failedAttemptsBefore(), application);
+        } catch (UnreadableMessageException unreadable) {
+            return unreadable;
+        }
         Throwable failure = null;
         if (transaction != null) {
-            endpoint.beforeDelivery(ON_MESSAGE); // the container begins the transaction on this thread
+            endpoint.beforeDelivery(invoker.method()); // the container begins the transaction on this thread
         }
         try {
             if (transaction != null) {
                 transaction.register();
             }
-            ((RabbitMessageListener) endpoint).onMessage(message);
+            invoker.deliver(endpoint, converted);
         } catch (Exception | Error thrown) {
             // An Error from onMessage is the bean's failure on this message (a stack overflow on a deep document, a
             // class missing for one branch): it went through the container's handling of the bean, which discards

@@ -14,8 +14,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * Decides what happens to a delivery whose try failed, and sends it there with a confirm: to the retry queue of
  * its next delay (or straight back to its queue when the delay is 0) while tries are left, else to the dead-letter
- * target with the reason in its headers. The caller acknowledges the original only after this returned normally,
- * so a message is never lost between the two; a crash in between means one duplicate.
+ * target with the reason in its headers; an {@link UnreadableMessageException} at once, since no try can succeed.
+ * The caller acknowledges the original only after this returned normally, so a message is never lost between the
+ * two; a crash in between means one duplicate.
  */
 final class FailedDeliveryRouter {
 
@@ -54,7 +55,7 @@ final class FailedDeliveryRouter {
         Map<String, Object> headers = message.properties().getHeaders() == null ? new HashMap<>()
                 : new HashMap<>(message.properties().getHeaders());
         headers.put(DeliveredMessage.ATTEMPTS_HEADER, failed);
-        if (consumer.retry().allowsRetryAfter(failed)) {
+        if (consumer.retry().allowsRetryAfter(failed) && !(failure instanceof UnreadableMessageException)) {
             int delay = consumer.retry().delayAfter(failed);
             String target = delay == 0 ? consumer.queue() : TopologyDeclarer.retryQueue(consumer.queue(), delay);
             publisher.publish("", target, withHeaders(message, headers), message.body());

@@ -65,14 +65,16 @@ public final class QueueActivation {
     /**
      * @param name names the endpoint in logs and errors
      * @param endpointFactory the container's factory of endpoint instances
+     * @param listener how a delivery reaches the bean's listener interface
      * @param configuration the endpoint's validated consumer and connection settings
      * @param connections the adapter's shared connections; the activation takes its share and gives it back
      * @param container the container's WorkManager, timer and transaction synchronization registry
      * @throws ResourceException when the container cannot say whether deliveries are transacted, or they are and
      *                           it gives the adapter no transaction synchronization registry
      */
-    public QueueActivation(String name, MessageEndpointFactory endpointFactory, EndpointConfiguration configuration,
-                           BrokerConnections connections, ContainerServices container) throws ResourceException {
+    public QueueActivation(String name, MessageEndpointFactory endpointFactory, ListenerInvoker<?> listener,
+                           EndpointConfiguration configuration, BrokerConnections connections,
+                           ContainerServices container) throws ResourceException {
         this.name = name;
         this.consumer = configuration.consumer();
         this.connection = configuration.connection();
@@ -82,16 +84,16 @@ public final class QueueActivation {
         TransactionSynchronizationRegistry transactions = container.transactions();
         boolean transacted;
         try {
-            transacted = endpointFactory.isDeliveryTransacted(DeliveryProcessor.ON_MESSAGE);
+            transacted = endpointFactory.isDeliveryTransacted(listener.method());
         } catch (NoSuchMethodException impossible) {
-            throw new ResourceException(name + " does not implement RabbitMessageListener.onMessage", impossible);
+            throw new ResourceException(name + " does not implement " + listener.method(), impossible);
         }
         if (transacted && transactions == null) {
             throw new ResourceException(name + " has container-managed transactions, but the container gives the "
                     + "adapter no TransactionSynchronizationRegistry to settle deliveries with; make the bean "
                     + "@TransactionAttribute(NOT_SUPPORTED) or run it in a container that has one");
         }
-        this.processor = new DeliveryProcessor(endpointFactory, transacted ? transactions : null, name);
+        this.processor = new DeliveryProcessor(endpointFactory, listener, transacted ? transactions : null, name);
         this.consumeGroup = connections.acquire(connection, ConnectionRole.CONSUME, 1);
         this.publishGroup = connections.acquire(connection, ConnectionRole.PUBLISH, ConfirmedPublisher.CONNECTIONS);
         this.publisher = new ConfirmedPublisher(publishGroup::openChannelWithGate,

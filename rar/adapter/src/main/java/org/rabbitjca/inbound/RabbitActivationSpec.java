@@ -40,6 +40,11 @@ public class RabbitActivationSpec extends EndpointProperties implements Activati
         return EndpointConfiguration.resolve(where, adapter(), this);
     }
 
+    /** @return how deliveries reach the bean: as {@link org.rabbitjca.api.RabbitMessage}s */
+    public ListenerInvoker<?> listener() {
+        return NativeListener.INSTANCE;
+    }
+
     /** @return the adapter's properties, which the endpoint's unset properties inherit, or {@code null} */
     private ConsumerProperties adapter() {
         return resourceAdapter instanceof ConsumerProperties defaults ? defaults : null;

@@ -107,8 +107,8 @@ public class RabbitResourceAdapter extends ConsumerProperties implements Resourc
             throw new NotSupportedException("rabbitmq-jca cannot activate " + spec + ": not a RabbitActivationSpec");
         }
         String name = "message-driven bean '" + beanName(factory) + "'";
-        QueueActivation activation = new QueueActivation(name, factory, rabbitSpec.configuration(name), connections(),
-                container);
+        QueueActivation activation = new QueueActivation(name, factory, rabbitSpec.listener(),
+                rabbitSpec.configuration(name), connections(), container);
         activation.start();
         activations.put(new EndpointKey(factory, spec), activation);
     }

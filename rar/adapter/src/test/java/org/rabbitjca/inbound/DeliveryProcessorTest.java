@@ -106,7 +106,8 @@ class DeliveryProcessorTest {
     }
 
     private DeliveryDispatcher.Handler worker(FakeTransactionRegistry transactions) {
-        return new DeliveryProcessor(container, transactions, "test").workerEndpoint(settlement, unavailable::add);
+        return new DeliveryProcessor(container, NativeListener.INSTANCE, transactions, "test")
+                .workerEndpoint(settlement, unavailable::add);
     }
 
     /** The container's side: creates endpoints that fail where the test says. */

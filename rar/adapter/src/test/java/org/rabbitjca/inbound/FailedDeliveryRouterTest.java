@@ -72,6 +72,17 @@ class FailedDeliveryRouterTest {
     }
 
     @Test
+    void anUnreadableMessageIsDeadLetteredAtItsFirstFailureWithTheReason() throws Exception {
+        router(FIVE_TRIES, "").route(message(0), new UnreadableMessageException("class x.Y is not trusted"));
+
+        FakePublishChannel.Published copy = onlyCopy();
+        assertAll(() -> assertEquals("orders.dlq", copy.routingKey()),
+                () -> assertEquals(1, copy.properties().getHeaders().get(DeliveredMessage.ATTEMPTS_HEADER)),
+                () -> assertEquals(UnreadableMessageException.class.getName() + ": class x.Y is not trusted",
+                        copy.properties().getHeaders().get(FailedDeliveryRouter.FAILURE_HEADER)));
+    }
+
+    @Test
     void withRetriesOffTheFirstFailureIsDeadLettered() throws Exception {
         router(new RetryPolicy(1, 1_000, 2.0, 5_000), "").route(message(0), new IllegalStateException("boom"));
 

@@ -4,6 +4,7 @@ package org.rabbitjca.ra;
 import jakarta.resource.spi.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.rabbitjca.inbound.RabbitActivationSpec;
+import org.rabbitjca.jms.JmsActivationSpec;
 import org.rabbitjca.jms.RabbitQueue;
 import org.rabbitjca.jms.RabbitTopic;
 import org.rabbitjca.outbound.RabbitManagedConnectionFactory;
@@ -23,7 +24,8 @@ class ConfigurationReferenceTest {
     private static final Path REFERENCE = Path.of("../../src/site/markdown/configuration.md");
     /** Every class whose properties a deployer sets. */
     private static final List<Class<?>> CONFIGURED = List.of(RabbitResourceAdapter.class,
-            RabbitManagedConnectionFactory.class, RabbitActivationSpec.class, RabbitQueue.class, RabbitTopic.class);
+            RabbitManagedConnectionFactory.class, RabbitActivationSpec.class, JmsActivationSpec.class,
+            RabbitQueue.class, RabbitTopic.class);
 
     @Test
     void everyConfigPropertyIsDocumentedInTheReference() throws Exception {

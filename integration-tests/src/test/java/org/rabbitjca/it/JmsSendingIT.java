@@ -3,22 +3,13 @@ package org.rabbitjca.it;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.GetResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.rabbitjca.it.jms.JmsProbe;
-import org.rabbitjca.it.jms.JmsSender;
 import org.rabbitjca.it.support.BrokerClient;
-import org.rabbitjca.it.support.ProbedServer;
+import org.rabbitjca.it.support.JmsServerTests;
 import org.rabbitjca.it.transactional.Ending;
-import org.rabbitjca.testbroker.FaultProxy;
-import org.rabbitjca.testbroker.RabbitNode;
-import org.rabbitjca.testbroker.RabbitNodeExtension;
-import org.rabbitjca.testserver.AdminObject;
-import org.rabbitjca.testserver.ConnectorPool;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -32,50 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The JMS face on Payara Micro against the run's shared node, counted on the broker: sends through pooled
- * channels on one connection, confirmed, following the container's transaction; refusals that name the queue and
- * the cause; JMS headers where AMQP consumers read them; the container rules of Jakarta Messaging enforced.
+ * Sending through the JMS face on Payara Micro, counted on the broker: sends through pooled channels on one
+ * connection, confirmed, following the container's transaction; refusals that name the queue and the cause; JMS
+ * headers where AMQP consumers read them; the container rules of Jakarta Messaging enforced.
  */
-@ExtendWith(RabbitNodeExtension.class)
-class JmsFaceIT {
-
-    private static final String PROXIED = "java:app/jms/proxied";
-    private static final int PROXIED_CONFIRM_TIMEOUT_MILLIS = 3_000;
-    private static final int MAX_POOL_SIZE = 8;
-    private static final String POOL_CONNECTION = "it-jms (publish)";
-
-    private static RabbitNode node;
-    private static FaultProxy proxy;
-    private static ProbedServer server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        node = RabbitNodeExtension.sharedNode();
-        BrokerClient.declareEmpty(node, JmsProbe.ADMIN_QUEUE_NAME, null);
-        proxy = FaultProxy.start(node.amqpPort());
-        server = ProbedServer.named("jms-face").adapterPort(node.amqpPort())
-                .pools(List.of(ProbedServer.probePool(),
-                        ConnectorPool.of("jms", JmsProbe.POOL, MAX_POOL_SIZE, 10_000,
-                                Map.of("connectionName", "it-jms")).asJms(),
-                        ConnectorPool.of("jms-proxied", PROXIED, 2, 10_000, Map.of("addresses", proxy.addresses(),
-                                "connectionName", "it-jms-proxied",
-                                "confirmTimeoutMillis", String.valueOf(PROXIED_CONFIRM_TIMEOUT_MILLIS))).asJms()))
-                .adminObjects(List.of(AdminObject.queue(JmsProbe.ADMIN_QUEUE, JmsProbe.ADMIN_QUEUE_NAME)))
-                .beans(JmsProbe.class, JmsSender.class, Ending.class).start();
-    }
-
-    @AfterAll
-    static void stopServer() throws InterruptedException {
-        try {
-            if (server != null) {
-                server.close();
-            }
-        } finally {
-            if (proxy != null) {
-                proxy.close();
-            }
-        }
-    }
+class JmsSendingIT extends JmsServerTests {
 
     @Test
     void sixteenThreadsSendEightThousandConfirmedMessagesOverOnePooledConnection() throws Exception {
@@ -244,22 +196,5 @@ class JmsFaceIT {
                 () -> assertTrue(answer.get("message").contains("routing key '" + queue + "'"),
                         () -> "the message names the queue: " + answer),
                 () -> assertTrue(answer.get("chain").contains(cause), () -> "the cause: " + answer));
-    }
-
-    private static void assertOneConnectionAndAtMostMaxChannels() {
-        List<String> names = node.connectionNames();
-        assertEquals(1, names.stream().filter(POOL_CONNECTION::equals).count(),
-                () -> "connections of the JMS pool among " + names);
-        int channels = node.channelsPerConnection().getOrDefault(POOL_CONNECTION, 0);
-        assertTrue(channels >= 1 && channels <= MAX_POOL_SIZE, "channels of the JMS pool: " + channels);
-    }
-
-    private static String emptyQueue(String queue) throws Exception {
-        BrokerClient.declareEmpty(node, queue, null);
-        return queue;
-    }
-
-    private static List<String> bodies(List<GetResponse> messages) {
-        return messages.stream().map(message -> new String(message.getBody(), StandardCharsets.UTF_8)).toList();
     }
 }
