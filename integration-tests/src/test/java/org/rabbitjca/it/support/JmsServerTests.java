@@ -67,7 +67,8 @@ public abstract class JmsServerTests {
                 .adminObjects(List.of(AdminObject.queue(JmsProbe.ADMIN_QUEUE, JmsProbe.ADMIN_QUEUE_NAME),
                         AdminObject.queue(JmsProbe.LOOKUP_QUEUE, JmsProbe.LOOKUP_QUEUE_NAME)))
                 .beans(JmsProbe.class, JmsSender.class, JmsDeliveries.class, JmsRecordingListener.class,
-                        JmsLookupListener.class, NativePeerListener.class, TrustedOrder.class, UntrustedOrder.class, Ending.class)
+                        JmsLookupListener.class, NativePeerListener.class, TrustedOrder.class, UntrustedOrder.class,
+                        Ending.class)
                 .start();
     }
 
