@@ -30,14 +30,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * JMS message-driven beans fed by RabbitMQ through the adapter's own consumer, next to a native bean on the same
  * adapter: what plain AMQP publishers and the JMS face send arrives with its headers mapped, a failing message is
- * tried again and dead-lettered after {@code maxAttempts}, and a Java-serialized body is read only for trusted
- * classes. Counted on the broker and in what the beans recorded.
+ * tried again and dead-lettered after {@code maxAttempts}, a Java-serialized body is read only for trusted classes,
+ * and after the broker closed every connection, three times, both faces work with nothing left behind. Counted on
+ * the broker and in what the beans recorded.
  */
 class JmsMessageDrivenBeanIT extends JmsServerTests {
 
     private static final String QUEUE = JmsRecordingListener.QUEUE;
     private static final String DEAD_LETTERS = QUEUE + ".dlq";
     private static final Duration DEADLINE = Duration.ofSeconds(30);
+    /** The default reconnectMaxDelayMillis (one backoff step at most), plus reconnecting and resubscribing. */
+    private static final Duration RECOVERY = Duration.ofSeconds(35);
 
     @Test
     void aPlainAmqpTextMessageArrivesAsATextMessageWithItsPropertiesAsJmsHeaders() throws Exception {
@@ -167,6 +170,38 @@ class JmsMessageDrivenBeanIT extends JmsServerTests {
         assertAll(() -> assertEquals("1", got.get("count"), got::toString),
                 () -> assertEquals("found", got.get("0.text")),
                 () -> assertEquals(JmsProbe.LOOKUP_QUEUE_NAME, got.get("0.destination")));
+    }
+
+    @Test
+    void afterTheBrokerClosesEveryConnectionThreeTimesBothFacesWorkAndNothingIsLeftBehind() throws Exception {
+        String sink = emptyQueue("it.jms.outage.sink");
+        assertEquals("sent", server.post("api/connect/jms?factory=" + JmsProbe.POOL + "&queue=" + sink)
+                .get("outcome"), "the JMS pool's connection is open before the first round");
+        List<String> connectionsBefore = node.connectionNames().stream().sorted().toList();
+        for (int round = 1; round <= 3; round++) {
+            node.rabbitmqctl("close_all_connections", "jms-outage-" + round);
+
+            Map<String, String> sent = Poll.until(RECOVERY, () -> server.post("api/connect/jms?factory="
+                    + JmsProbe.POOL + "&queue=" + sink), answer -> "sent".equals(answer.get("outcome")));
+            assertEquals("sent", sent.get("outcome"), "round " + round + ": the JMS face sends again: " + sent);
+            String id = "outage-" + round;
+            BrokerClient.publish(node, QUEUE, new AMQP.BasicProperties.Builder().messageId(id)
+                    .contentType("text/plain").build(), id.getBytes(StandardCharsets.UTF_8));
+            Map<String, String> got = Poll.until(RECOVERY, () -> server.get("api/jms/received?queue=" + QUEUE
+                    + "&messageId=" + id), answer -> "1".equals(answer.get("count")));
+            assertEquals("1", got.get("count"), "round " + round + ": the JMS bean consumes again: " + got);
+            int finished = round;
+            Map<String, List<Integer>> consumers = Poll.until(RECOVERY, () -> node.queueCounts("consumers"),
+                    counts -> List.of(1).equals(counts.get(QUEUE)) && List.of(1).equals(counts.get(
+                            JmsProbe.LOOKUP_QUEUE_NAME)) && List.of(1).equals(counts.get(NativePeerListener.QUEUE)));
+            assertAll(() -> assertEquals(List.of(1), consumers.get(QUEUE), "round " + finished + ": one consumer"),
+                    () -> assertEquals(List.of(1), consumers.get(JmsProbe.LOOKUP_QUEUE_NAME)),
+                    () -> assertEquals(List.of(1), consumers.get(NativePeerListener.QUEUE)),
+                    () -> assertEquals(connectionsBefore, Poll.until(RECOVERY, () -> node.connectionNames().stream()
+                            .sorted().toList(), connectionsBefore::equals), "round " + finished + ": connections"));
+            assertOneConnectionAndAtMostMaxChannels();
+        }
+        assertEquals(4, node.queueMessageCount(sink), "one send before the rounds and one per round");
     }
 
     private static Map<String, String> receivedOnce(String messageId) throws Exception {

@@ -56,7 +56,7 @@ class JmsSendingIT extends JmsServerTests {
 
         assertEquals("200", result.get("done"), result::toString);
         assertOneConnectionAndAtMostMaxChannels();
-        assertEquals("sent", server.post("api/jms/send-once?queue=" + emptyQueue("it.jms.after-close"))
+        assertEquals("sent", sendOnce(JmsProbe.POOL, emptyQueue("it.jms.after-close"))
                 .get("outcome"), "the pool still lends channels");
     }
 
@@ -89,7 +89,7 @@ class JmsSendingIT extends JmsServerTests {
         BrokerClient.declareEmpty(node, queue, Map.of("x-max-length", 1, "x-overflow", "reject-publish"));
         BrokerClient.publish(node, queue, "filler", 1, i -> null);
 
-        Map<String, String> answer = server.post("api/jms/send-once?queue=" + queue);
+        Map<String, String> answer = sendOnce(JmsProbe.POOL, queue);
 
         assertSendFailed(answer, queue, "PublishNackedException");
         assertEquals(1, node.queueMessageCount(queue), "only the filler");
@@ -97,7 +97,7 @@ class JmsSendingIT extends JmsServerTests {
 
     @Test
     void aSendToAQueueThatDoesNotExistFailsInsteadOfVanishing() throws Exception {
-        Map<String, String> answer = server.post("api/jms/send-once?queue=it.jms.no-such-queue");
+        Map<String, String> answer = sendOnce(JmsProbe.POOL, "it.jms.no-such-queue");
 
         assertSendFailed(answer, "it.jms.no-such-queue", "PublishReturnedException");
     }
@@ -105,13 +105,13 @@ class JmsSendingIT extends JmsServerTests {
     @Test
     void aSendTheBrokerDoesNotConfirmInTimeThrows() throws Exception {
         String queue = emptyQueue("it.jms.unconfirmed");
-        assertEquals("sent", server.post("api/jms/send-once?factory=" + PROXIED + "&queue=" + queue)
+        assertEquals("sent", sendOnce(PROXIED, queue)
                 .get("outcome"), "the proxied pool works before the freeze");
 
         proxy.freeze();
         Map<String, String> answer;
         try {
-            answer = server.post("api/jms/send-once?factory=" + PROXIED + "&queue=" + queue);
+            answer = sendOnce(PROXIED, queue);
         } finally {
             proxy.thaw();
         }
@@ -187,6 +187,10 @@ class JmsSendingIT extends JmsServerTests {
                         answer::toString));
         assertEquals(0, node.queueMessageCount(queue), "the refused asynchronous send sent nothing");
         assertOneConnectionAndAtMostMaxChannels();
+    }
+
+    private static Map<String, String> sendOnce(String factory, String queue) throws Exception {
+        return server.post("api/connect/jms?factory=" + factory + "&queue=" + queue);
     }
 
     private static void assertSendFailed(Map<String, String> answer, String queue, String cause) {

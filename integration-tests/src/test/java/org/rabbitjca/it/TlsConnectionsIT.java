@@ -149,6 +149,26 @@ class TlsConnectionsIT {
                         "the bean's connection is not an EXTERNAL login over TLS"));
     }
 
+    @Test
+    void theJmsFaceConnectsOverTlsOnlyToTheHostTheCertificateNames() throws Exception {
+        int before = serverOnly.queueMessageCount(QUEUE);
+
+        Map<String, String> verified = server.post("api/connect/jms?factory=java:app/rabbitmq/jms-tls-verified"
+                + "&queue=" + QUEUE);
+        Map<String, String> wrongHost = server.post("api/connect/jms?factory=java:app/rabbitmq/jms-tls-wrong-host"
+                + "&queue=" + QUEUE);
+
+        assertAll(() -> assertEquals("sent", verified.get("outcome"), verified.toString()),
+                () -> assertEquals(before + 1, serverOnly.queueMessageCount(QUEUE)),
+                () -> assertTrue(serverOnly.rabbitmqctl("list_connections", "client_properties", "ssl").lines()
+                        .anyMatch(line -> line.contains("it-jms-tls (publish)") && line.contains("true")),
+                        "the JMS pool's connection is not a TLS connection"),
+                () -> assertEquals("failed", wrongHost.get("outcome"), wrongHost.toString()),
+                () -> assertTrue(wrongHost.get("chain").contains("TlsHandshakeException")
+                        && wrongHost.get("message").contains("the broker's certificate does not name the host "
+                        + "connected to"), wrongHost.toString()));
+    }
+
     private static Map<String, String> publishOnce(String pool) throws Exception {
         return server.publish("java:app/rabbitmq/" + pool, QUEUE);
     }
@@ -184,7 +204,9 @@ class TlsConnectionsIT {
                         trust),
                 pool("mutual-external", mutualAt, Map.of("keyStore", clientRequired.keyStore().toString(),
                         "keyStorePassword", clientRequired.keyStorePassword(), "saslMechanism", "EXTERNAL")),
-                pool("mutual-no-certificate", mutualAt));
+                pool("mutual-no-certificate", mutualAt),
+                pool("jms-tls-verified", tlsAt, trust, Map.of("connectionName", "it-jms-tls")).asJms(),
+                pool("jms-tls-wrong-host", otherNameAt, trust).asJms());
     }
 
     private static String ejbJar() {

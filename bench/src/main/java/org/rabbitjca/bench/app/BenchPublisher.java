@@ -7,6 +7,9 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSContext;
 import org.rabbitjca.api.RabbitConnection;
 import org.rabbitjca.api.RabbitConnectionFactory;
 
@@ -23,16 +26,29 @@ public class BenchPublisher {
     /** The JNDI name of the pool with publisher confirms. */
     static final String CONFIRMED = "java:app/rabbitmq/confirmed";
 
+    /** The JNDI name of the JMS pool (confirms on). */
+    static final String JMS = "java:app/jms/bench";
+
     @Resource(lookup = CONFIRMED)
     private RabbitConnectionFactory confirmed;
 
     @Resource(lookup = "java:app/rabbitmq/unconfirmed")
     private RabbitConnectionFactory unconfirmed;
 
+    @Resource(lookup = JMS)
+    private ConnectionFactory jms;
+
     /** Publishes one message and waits for its confirm. */
     public void publishConfirmed(String queue, byte[] body) {
         try (RabbitConnection connection = confirmed.getConnection()) {
             connection.publish("", queue, PERSISTENT, body);
+        }
+    }
+
+    /** Sends one persistent bytes message through the JMS face, a context per call; returns once confirmed. */
+    public void sendJms(String queue, byte[] body) {
+        try (JMSContext context = jms.createContext()) {
+            context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(context.createQueue(queue), body);
         }
     }
 

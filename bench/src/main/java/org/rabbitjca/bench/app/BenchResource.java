@@ -54,6 +54,14 @@ public class BenchResource {
                 : () -> publisher.publishUnconfirmed(queue, BODY));
     }
 
+    /** {@code threads} callers each send one message per call through the JMS face, for {@code millis}. */
+    @POST
+    @Path("send-jms")
+    public String sendJms(@QueryParam("queue") String queue, @QueryParam("threads") int callers,
+                          @QueryParam("millis") long millis) throws InterruptedException {
+        return callConcurrently(callers, millis, () -> publisher.sendJms(queue, BODY));
+    }
+
     /**
      * {@code threads} callers each place one order per call ({@link BenchOrders}: a row and three messages), for
      * {@code millis}; {@code messages} in the answer counts orders.

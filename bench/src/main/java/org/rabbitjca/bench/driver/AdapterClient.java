@@ -30,6 +30,12 @@ final class AdapterClient {
                 + "&confirmed=" + confirmed, Duration.ofMillis(millis).plusMinutes(5));
     }
 
+    /** @return what {@code callers} callers sending through the JMS face, a context per call, achieved */
+    Map<String, String> sendJms(String queue, int callers, long millis) throws Exception {
+        return Http.post(base, "api/bench/send-jms?queue=" + queue + "&threads=" + callers + "&millis=" + millis,
+                Duration.ofMillis(millis).plusMinutes(5));
+    }
+
     /**
      * @param mode {@code none}, {@code transaction} or {@code xa} ({@link org.rabbitjca.bench.app.BenchOrders})
      * @return what {@code callers} callers placing orders achieved; {@code messages} counts orders

@@ -9,6 +9,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.rabbitjca.bench.app.BenchOrders;
 import org.rabbitjca.bench.app.BenchResource;
 import org.rabbitjca.bench.app.ConsumingListener;
+import org.rabbitjca.bench.app.JmsConsumingListener;
 import org.rabbitjca.bench.app.TransactedConsumingListener;
 import org.rabbitjca.testserver.ConnectorPool;
 import org.rabbitjca.testserver.PostgresDatabase;
@@ -48,6 +49,8 @@ public final class BenchmarkMain {
     private static final String CONSUME_TX = "consume, container transaction (ack on commit)";
     private static final String SCALE = "scale: many callers on one pool of 64 channels, sync confirm";
     private static final String PERFTEST = "RabbitMQ PerfTest 2.22.1, 1 producer";
+    private static final String JMS_SEND = "JMS send, 16 callers";
+    private static final String JMS_CONSUME = "consume, JMS message-driven bean, prefetch 50, 10 at once";
     private static final String ORDERS = "order: 1 PostgreSQL row (non-XA pool) + 3 persistent messages, 16 callers";
     private static final String ORDERS_REFERENCE = "adapter, no transaction: row autocommitted, each message confirmed";
     private static final String ORDERS_XA = "order, as above: the pool enlisted as an XA resource vs a synchronization";
@@ -124,6 +127,7 @@ public final class BenchmarkMain {
         ConnectionFactory springRabbit = node.newConnectionFactory();
         springRabbit.setAutomaticRecoveryEnabled(false); // Spring AMQP recovers by itself and warns otherwise
         SpringClient spring = new SpringClient(springRabbit);
+        JmsClient jms = new JmsClient(node.amqpPort());
         AdapterClient adapter = new AdapterClient(new URL("http://127.0.0.1:" + micro.httpPort() + "/bench/"),
                 raw);
         PerfTestRun perfTest = new PerfTestRun(Path.of(System.getProperty("bench.perftest.lib",
@@ -140,6 +144,8 @@ public final class BenchmarkMain {
             adapter.publishAsync(PUBLISH_QUEUE, 3_000);
             adapter.consume(ConsumingListener.QUEUE, 5_000);
             adapter.consume(TransactedConsumingListener.QUEUE, 5_000);
+            adapter.sendJms(PUBLISH_QUEUE, 16, 3_000);
+            adapter.consume(JmsConsumingListener.QUEUE, 5_000);
             raw.consume(RAW_CONSUME_QUEUE, 10, 5_000);
             raw.declareEmpty(PUBLISH_QUEUE);
         }
@@ -179,6 +185,17 @@ public final class BenchmarkMain {
                     consumeMessages));
             results.add(CONSUME_TX, "message-driven bean, container transaction", adapter.consume(
                     TransactedConsumingListener.QUEUE, consumeMessages));
+            results.add(JMS_SEND, "raw amqp-client, 16 long-lived channels", raw.syncConfirms(PUBLISH_QUEUE, 16,
+                    millis));
+            results.add(JMS_SEND, "rabbitmq-jms directly, connection + session per caller, no confirms",
+                    jms.send(PUBLISH_QUEUE, 16, millis));
+            results.add(JMS_SEND, "adapter JMS send, context per call, confirmed", AdapterClient.rate(
+                    adapter.sendJms(PUBLISH_QUEUE, 16, millis)));
+            raw.declareEmpty(PUBLISH_QUEUE);
+            results.add(JMS_CONSUME, "raw amqp-client, 10 consumers", raw.consume(RAW_CONSUME_QUEUE, 10,
+                    consumeMessages));
+            results.add(JMS_CONSUME, "JMS message-driven bean, not transacted", adapter.consume(
+                    JmsConsumingListener.QUEUE, consumeMessages));
             Map<String, String> scale = adapter.publish(PUBLISH_QUEUE, scaleCallers, millis, true);
             results.add(SCALE, "adapter publish(), " + scaleCallers + " callers", AdapterClient.rate(scale));
             results.note(String.format("Scale, repetition %d: %d callers, %s errors, latency p50 %s µs, p99 %s µs.",
@@ -243,6 +260,8 @@ public final class BenchmarkMain {
         results.scenario(FIRE, "raw amqp-client, one long-lived channel", "(no goal)");
         results.scenario(CONSUME, "raw amqp-client, 10 consumers", ">= 0.90");
         results.scenario(CONSUME_TX, "raw amqp-client, 10 consumers", ">= 0.70");
+        results.scenario(JMS_SEND, "raw amqp-client, 16 long-lived channels", ">= 0.80");
+        results.scenario(JMS_CONSUME, "raw amqp-client, 10 consumers", ">= 0.80");
         results.scenario(SCALE, "none", "errors 0");
         results.scenario(ORDERS, ORDERS_REFERENCE, "(the cost of following the transaction)");
         results.scenario(ORDERS_XA, HELD, "(the cost XA enlistment would add)");
@@ -287,8 +306,8 @@ public final class BenchmarkMain {
     }
 
     /**
-     * Three pools: with confirms (64 channels, for up to 1 000 callers), without (8 channels), and one that only
-     * holds idle channels for the memory measurement.
+     * Four pools: with confirms (64 channels, for up to 1 000 callers), without (8 channels), one that only
+     * holds idle channels for the memory measurement, and a JMS pool (16 channels).
      */
     static final List<ConnectorPool> POOLS = List.of(
             ConnectorPool.of("bench-confirmed", "java:app/rabbitmq/confirmed", 64, 60_000,
@@ -296,5 +315,7 @@ public final class BenchmarkMain {
             ConnectorPool.of("bench-unconfirmed", "java:app/rabbitmq/unconfirmed", 8, 60_000,
                     Map.of("publisherConfirms", "false")),
             ConnectorPool.of("bench-idle", "java:app/rabbitmq/idle", IDLE_CHANNELS, 60_000,
-                    Map.of("connectionName", "bench-idle")).withIdleTimeoutSeconds(3_600));
+                    Map.of("connectionName", "bench-idle")).withIdleTimeoutSeconds(3_600),
+            ConnectorPool.of("bench-jms", "java:app/jms/bench", 16, 60_000, Map.of("connectionName", "bench-jms"))
+                    .asJms());
 }

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class RawClient {
 
     private static final AMQP.BasicProperties PERSISTENT = MessageProperties.PERSISTENT_BASIC;
-    private static final byte[] BODY = new byte[1024];
+    static final byte[] BODY = new byte[1024];
 
     private final ConnectionFactory factory;
 

@@ -24,6 +24,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.rabbitjca.it.probe.ConnectProbe;
 import org.rabbitjca.it.transactional.Ending;
 
 import javax.naming.InitialContext;
@@ -160,23 +161,7 @@ public class JmsProbe {
             sender.send(pool, queue, count, prefix, ending);
             return "outcome=returned\n";
         } catch (Exception failure) {
-            return failed(failure);
-        }
-    }
-
-    /** Sends one message with the classic API through the given pool and says how it went. */
-    @POST
-    @Path("send-once")
-    public String sendOnce(@QueryParam("factory") @DefaultValue(POOL) String pool,
-                           @QueryParam("queue") String queue) throws Exception {
-        ConnectionFactory connections = (ConnectionFactory) new InitialContext().lookup(pool);
-        long start = System.nanoTime();
-        try (Connection connection = connections.createConnection()) {
-            Session session = connection.createSession();
-            session.createProducer(session.createQueue(queue)).send(session.createTextMessage("once"));
-            return "outcome=sent\n";
-        } catch (Exception failure) {
-            return failed(failure) + "millis=" + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + "\n";
+            return ConnectProbe.failedWithChain(failure);
         }
     }
 
@@ -249,15 +234,5 @@ public class JmsProbe {
         } catch (Exception refused) {
             refusals.put(name, refused.getClass().getSimpleName() + ": " + refused.getMessage());
         }
-    }
-
-    private static String failed(Throwable failure) {
-        List<String> chain = new ArrayList<>();
-        for (Throwable cause = failure; cause != null && chain.size() < 10; cause = cause.getCause()) {
-            chain.add(cause.getClass().getSimpleName() + ": " + cause.getMessage());
-        }
-        return "outcome=failed\nexception=" + failure.getClass().getName() + "\nmessage="
-                + String.valueOf(failure.getMessage()).replace('\n', ' ')
-                + "\nchain=" + String.join(" <- ", chain).replace('\n', ' ') + "\n";
     }
 }

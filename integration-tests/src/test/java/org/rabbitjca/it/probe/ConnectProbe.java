@@ -2,6 +2,10 @@
 package org.rabbitjca.it.probe;
 
 import com.rabbitmq.client.MessageProperties;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.Session;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,14 +16,16 @@ import org.rabbitjca.api.RabbitConnection;
 import org.rabbitjca.api.RabbitConnectionFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * Publishes one confirmed message through a pooled factory (by JNDI name) the way an application does, and
- * answers what happened as {@code key=value} lines: {@code outcome=published}, or the exception's class, message
- * and cause. Not an EJB, so the exceptions arrive unwrapped.
+ * Publishes one confirmed message through a pooled factory (by JNDI name) the way an application does, or sends
+ * one through a JMS pool, and answers what happened as {@code key=value} lines: {@code outcome=published}, or the
+ * exception's class, message and cause. Not an EJB, so the exceptions arrive unwrapped.
  */
 @Path("connect")
 @Produces(MediaType.TEXT_PLAIN)
@@ -37,6 +43,32 @@ public class ConnectProbe {
         } catch (RuntimeException failure) {
             return describe(failure) + "millis=" + millisSince(start) + "\n";
         }
+    }
+
+    /** Sends one text message to {@code queue} through the JMS pool {@code factory}, with the classic API. */
+    @POST
+    @Path("jms")
+    public String sendOnce(@QueryParam("factory") String factory, @QueryParam("queue") String queue)
+            throws NamingException {
+        ConnectionFactory pool = (ConnectionFactory) new InitialContext().lookup(factory);
+        long start = System.nanoTime();
+        try (Connection connection = pool.createConnection()) {
+            Session session = connection.createSession();
+            session.createProducer(session.createQueue(queue)).send(session.createTextMessage("once"));
+            return "outcome=sent\nmillis=" + millisSince(start) + "\n";
+        } catch (JMSException failure) {
+            return failedWithChain(failure) + "millis=" + millisSince(start) + "\n";
+        }
+    }
+
+    /** @return {@code outcome=failed}, the exception's class and message, and its cause chain on one line */
+    public static String failedWithChain(Throwable failure) {
+        List<String> chain = new ArrayList<>();
+        for (Throwable cause = failure; cause != null && chain.size() < 10; cause = cause.getCause()) {
+            chain.add(cause.getClass().getSimpleName() + ": " + oneLine(cause.getMessage()));
+        }
+        return "outcome=failed\nexception=" + failure.getClass().getName() + "\nmessage="
+                + oneLine(failure.getMessage()) + "\nchain=" + String.join(" <- ", chain) + "\n";
     }
 
     /**

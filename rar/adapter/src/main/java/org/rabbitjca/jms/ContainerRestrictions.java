@@ -17,6 +17,7 @@ import jakarta.jms.Session;
 import jakarta.jms.TopicPublisher;
 import jakarta.jms.TopicSession;
 import jakarta.jms.TopicSubscriber;
+import org.rabbitjca.outbound.ProxyIdentity;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -95,12 +96,8 @@ final class ContainerRestrictions {
     }
 
     private static Object invoke(Object target, Object proxy, Method method, Object[] args) throws Throwable {
-        if (method.getDeclaringClass() == Object.class) {
-            return switch (method.getName()) {
-                case "equals" -> proxy == args[0];
-                case "hashCode" -> System.identityHashCode(proxy);
-                default -> target.toString();
-            };
+        if (ProxyIdentity.isObjectMethod(method)) {
+            return ProxyIdentity.answer(proxy, method, args, target::toString);
         }
         String refusal = refusal(method, args);
         if (refusal != null) {

@@ -5,6 +5,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import org.rabbitjca.api.RabbitConnection;
 import org.rabbitjca.api.RabbitException;
+import org.rabbitjca.outbound.ProxyIdentity;
 
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -31,6 +32,9 @@ final class JmsChannel {
 
     private static Object invoke(RabbitConnection pooled, boolean confirms, Object proxy, Method method,
                                  Object[] args) throws Throwable {
+        if (ProxyIdentity.isObjectMethod(method)) {
+            return ProxyIdentity.answer(proxy, method, args, () -> "JMS session channel of " + pooled);
+        }
         switch (method.getName()) {
             case "basicPublish" -> {
                 publish(pooled, confirms, args);
@@ -39,15 +43,6 @@ final class JmsChannel {
             // rabbitmq-jms adds a confirm listener per session for asynchronous sends, which the container refuses.
             case "addConfirmListener", "addReturnListener", "addShutdownListener", "close", "abort", "basicQos" -> {
                 return null;
-            }
-            case "equals" -> {
-                return proxy == args[0];
-            }
-            case "hashCode" -> {
-                return System.identityHashCode(proxy);
-            }
-            case "toString" -> {
-                return "JMS session channel of " + pooled;
             }
             default -> {
                 try {

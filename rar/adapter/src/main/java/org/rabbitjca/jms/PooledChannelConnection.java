@@ -3,10 +3,12 @@ package org.rabbitjca.jms;
 
 import com.rabbitmq.client.Connection;
 import org.rabbitjca.api.RabbitConnection;
+import org.rabbitjca.outbound.ProxyIdentity;
 
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What rabbitmq-jms takes for its AMQP connection: one pooled channel. Its {@code createChannel()} gives that
@@ -24,28 +26,31 @@ final class PooledChannelConnection {
      * @param confirms whether the pool confirms publishes, which a mandatory publish needs
      */
     static Connection of(RabbitConnection pooled, boolean confirms) {
-        boolean[] channelGiven = {false};
+        AtomicBoolean channelGiven = new AtomicBoolean();
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "createChannel" -> {
-                        synchronized (channelGiven) {
-                            if (channelGiven[0]) {
-                                throw new IOException("A rabbitmq-jca JMS connection carries one session");
-                            }
-                            channelGiven[0] = true;
-                        }
-                        yield JmsChannel.of(pooled, confirms);
-                    }
-                    case "close", "abort" -> {
-                        pooled.close();
-                        yield null;
-                    }
-                    case "addShutdownListener", "removeShutdownListener" -> null;
-                    case "equals" -> proxy == args[0];
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "toString" -> "pooled channel connection of " + pooled;
-                    default -> throw refused(method);
-                });
+                new Class<?>[] {Connection.class},
+                (proxy, method, args) -> invoke(pooled, confirms, channelGiven, proxy, method, args));
+    }
+
+    private static Object invoke(RabbitConnection pooled, boolean confirms, AtomicBoolean channelGiven,
+                                 Object proxy, Method method, Object[] args) throws IOException {
+        if (ProxyIdentity.isObjectMethod(method)) {
+            return ProxyIdentity.answer(proxy, method, args, () -> "pooled channel connection of " + pooled);
+        }
+        return switch (method.getName()) {
+            case "createChannel" -> {
+                if (channelGiven.getAndSet(true)) {
+                    throw new IOException("A rabbitmq-jca JMS connection carries one session");
+                }
+                yield JmsChannel.of(pooled, confirms);
+            }
+            case "close", "abort" -> {
+                pooled.close();
+                yield null;
+            }
+            case "addShutdownListener", "removeShutdownListener" -> null;
+            default -> throw refused(method);
+        };
     }
 
     private static UnsupportedOperationException refused(Method method) {

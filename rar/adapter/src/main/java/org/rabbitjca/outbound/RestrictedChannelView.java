@@ -65,12 +65,8 @@ final class RestrictedChannelView {
     }
 
     private static Object invoke(ChannelHandle handle, Object proxy, Method method, Object[] args) throws Throwable {
-        if (method.getDeclaringClass() == Object.class) {
-            return switch (method.getName()) {
-                case "equals" -> proxy == args[0];
-                case "hashCode" -> System.identityHashCode(proxy);
-                default -> "restricted view of " + handle;
-            };
+        if (ProxyIdentity.isObjectMethod(method)) {
+            return ProxyIdentity.answer(proxy, method, args, () -> "restricted view of " + handle);
         }
         String refusal = REFUSED.get(method.getName());
         if (refusal != null) {
