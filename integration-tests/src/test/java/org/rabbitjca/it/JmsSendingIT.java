@@ -61,6 +61,20 @@ class JmsSendingIT extends JmsServerTests {
     }
 
     @Test
+    void poolsDeclaredByAnnotationOrByTheAdministratorSendToo() throws Exception {
+        String queue = emptyQueue("it.jms.declared");
+
+        List<Map<String, String>> answers = List.of(sendOnce(JmsProbe.ANNOTATED_POOL, queue),
+                sendOnce(JmsProbe.JMS_ANNOTATED_POOL, queue), sendOnce(JmsProbe.SERVER_POOL, queue));
+
+        assertTrue(answers.stream().allMatch(answer -> "sent".equals(answer.get("outcome"))), answers::toString);
+        assertEquals(3, node.queueMessageCount(queue));
+        List<String> names = node.connectionNames();
+        assertTrue(names.containsAll(List.of("it-jms-annotated (publish)", "it-jms-jms-annotated (publish)",
+                "it-jms-server (publish)")), () -> "each pool's connection, named by its properties: " + names);
+    }
+
+    @Test
     void aCommittedTransactionSendsEveryMessage() throws Exception {
         String queue = emptyQueue("it.jms.tx.commit");
 

@@ -11,12 +11,14 @@ import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSConnectionFactory;
+import jakarta.jms.JMSConnectionFactoryDefinition;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import jakarta.resource.ConnectionFactoryDefinition;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -44,7 +46,20 @@ import java.util.stream.Collectors;
  */
 @Path("jms")
 @Produces(MediaType.TEXT_PLAIN)
+@ConnectionFactoryDefinition(name = JmsProbe.ANNOTATED_POOL, interfaceName = "jakarta.jms.ConnectionFactory",
+        resourceAdapter = "rabbitmq-jca", maxPoolSize = 4, properties = "connectionName=it-jms-annotated")
+// transactional = false: Payara refuses an XA pool of an adapter that declares NoTransaction (RAR7092); the sends
+// follow the JTA transaction all the same, as a synchronization.
+@JMSConnectionFactoryDefinition(name = JmsProbe.JMS_ANNOTATED_POOL, resourceAdapter = "rabbitmq-jca",
+        transactional = false, maxPoolSize = 4, properties = "connectionName=it-jms-jms-annotated")
 public class JmsProbe {
+
+    /** A JMS pool declared by {@code @ConnectionFactoryDefinition}. */
+    public static final String ANNOTATED_POOL = "java:app/jms/annotated";
+    /** A JMS pool declared by {@code @JMSConnectionFactoryDefinition}. */
+    public static final String JMS_ANNOTATED_POOL = "java:app/jms/jms-annotated";
+    /** A JMS pool the server's administrator declares (asadmin). */
+    public static final String SERVER_POOL = "jms/server-pool";
 
     /** The JMS pool the probe sends through unless told otherwise. */
     public static final String POOL = "java:app/jms/probe";

@@ -64,6 +64,8 @@ public abstract class JmsServerTests {
                         ConnectorPool.of("jms-proxied", PROXIED, 2, 10_000, Map.of("addresses", proxy.addresses(),
                                 "connectionName", "it-jms-proxied",
                                 "confirmTimeoutMillis", String.valueOf(PROXIED_CONFIRM_TIMEOUT_MILLIS))).asJms()))
+                .serverPools(List.of(ConnectorPool.of("jms-server-pool", JmsProbe.SERVER_POOL, 4, 10_000,
+                        Map.of("connectionName", "it-jms-server")).asJms()))
                 .adminObjects(List.of(AdminObject.queue(JmsProbe.ADMIN_QUEUE, JmsProbe.ADMIN_QUEUE_NAME),
                         AdminObject.queue(JmsProbe.LOOKUP_QUEUE, JmsProbe.LOOKUP_QUEUE_NAME)))
                 .beans(JmsProbe.class, JmsSender.class, JmsDeliveries.class, JmsRecordingListener.class,
