@@ -2,6 +2,8 @@
 package org.rabbitjca.it;
 
 import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,6 +74,24 @@ class JmsSendingIT extends JmsServerTests {
         List<String> names = node.connectionNames();
         assertTrue(names.containsAll(List.of("it-jms-annotated (publish)", "it-jms-jms-annotated (publish)",
                 "it-jms-server (publish)")), () -> "each pool's connection, named by its properties: " + names);
+    }
+
+    @Test
+    void aTopicIsARoutingKeyOnAmqTopicThatBoundQueuesGetACopyOf() throws Exception {
+        String queue = emptyQueue("it.jms.topic.eu");
+        try (Connection connection = node.newConnectionFactory().newConnection("test-setup");
+             Channel channel = connection.createChannel()) {
+            channel.queueBind(queue, "amq.topic", "orders.eu.*");
+        }
+
+        Map<String, String> matching = server.post("api/connect/jms?factory=" + JmsProbe.POOL
+                + "&topic=orders.eu.created");
+        Map<String, String> other = server.post("api/connect/jms?factory=" + JmsProbe.POOL
+                + "&topic=orders.us.created");
+
+        assertAll(() -> assertEquals("sent", matching.get("outcome"), matching::toString),
+                () -> assertEquals("sent", other.get("outcome"), "a topic nobody listens to drops it: " + other),
+                () -> assertEquals(List.of("once"), bodies(BrokerClient.drain(node, queue))));
     }
 
     @Test

@@ -4,6 +4,7 @@ package org.rabbitjca.it.probe;
 import com.rabbitmq.client.MessageProperties;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
 import jakarta.jms.Session;
 import jakarta.ws.rs.POST;
@@ -45,16 +46,20 @@ public class ConnectProbe {
         }
     }
 
-    /** Sends one text message to {@code queue} through the JMS pool {@code factory}, with the classic API. */
+    /**
+     * Sends one text message through the JMS pool {@code factory}, with the classic API, to {@code queue}, or to
+     * {@code topic}.
+     */
     @POST
     @Path("jms")
-    public String sendOnce(@QueryParam("factory") String factory, @QueryParam("queue") String queue)
-            throws NamingException {
+    public String sendOnce(@QueryParam("factory") String factory, @QueryParam("queue") String queue,
+                           @QueryParam("topic") String topic) throws NamingException {
         ConnectionFactory pool = (ConnectionFactory) new InitialContext().lookup(factory);
         long start = System.nanoTime();
         try (Connection connection = pool.createConnection()) {
             Session session = connection.createSession();
-            session.createProducer(session.createQueue(queue)).send(session.createTextMessage("once"));
+            Destination destination = topic != null ? session.createTopic(topic) : session.createQueue(queue);
+            session.createProducer(destination).send(session.createTextMessage("once"));
             return "outcome=sent\nmillis=" + millisSince(start) + "\n";
         } catch (JMSException failure) {
             return failedWithChain(failure) + "millis=" + millisSince(start) + "\n";
