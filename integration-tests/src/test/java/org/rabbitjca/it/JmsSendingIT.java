@@ -204,7 +204,8 @@ class JmsSendingIT extends JmsServerTests {
         List<String> forbidden = List.of("Connection.setClientID", "Connection.setExceptionListener",
                 "Connection.stop", "Connection.createConnectionConsumer", "Session.setMessageListener",
                 "MessageConsumer.setMessageListener", "JMSContext.setClientID", "JMSContext.createContext",
-                "JMSContext.stop", "JMSConsumer.setMessageListener");
+                "JMSContext.stop", "JMSConsumer.setMessageListener", "Session.createTemporaryQueue",
+                "JMSContext.createTemporaryQueue");
         for (String method : forbidden) {
             String refusal = answer.get("refused." + method);
             assertTrue(refusal != null && refusal.contains(method + " is not allowed inside a Jakarta EE container"),

@@ -218,6 +218,7 @@ public class JmsProbe {
             Session session = connection.createSession();
             refuse(refusals, "Connection.secondSession", connection::createSession);
             refuse(refusals, "Session.setMessageListener", () -> session.setMessageListener(message -> { }));
+            refuse(refusals, "Session.createTemporaryQueue", session::createTemporaryQueue);
             Queue destination = session.createQueue(queue);
             refuse(refusals, "MessageConsumer.setMessageListener",
                     () -> session.createConsumer(destination).setMessageListener(message -> { }));
@@ -229,6 +230,7 @@ public class JmsProbe {
             refuse(refusals, "JMSContext.setClientID", () -> jms.setClientID("mine"));
             refuse(refusals, "JMSContext.createContext", () -> jms.createContext(JMSContext.AUTO_ACKNOWLEDGE));
             refuse(refusals, "JMSContext.stop", jms::stop);
+            refuse(refusals, "JMSContext.createTemporaryQueue", jms::createTemporaryQueue);
             refuse(refusals, "JMSConsumer.setMessageListener",
                     () -> jms.createConsumer(jms.createQueue(queue)).setMessageListener(message -> { }));
             refuse(refusals, "JMSProducer.setAsync", () -> jms.createProducer().setAsync(listener));

@@ -42,6 +42,8 @@ final class ContainerRestrictions {
             + "subscription belongs on a message-driven bean's activation config";
     static final String CONSUME = "the container feeds message-driven beans itself; use a message-driven bean on "
             + "the rabbitmq-jca adapter";
+    private static final String TEMPORARY = "a temporary destination is an exclusive queue of the pool's shared "
+            + "AMQP connection and would outlive this JMS connection; reply to a named queue (setJMSReplyTo)";
     private static final String ASYNC = "send() already returns once the broker confirmed the message; inside a "
             + "JTA transaction it is sent at commit";
 
@@ -58,7 +60,11 @@ final class ContainerRestrictions {
             Map.entry("JMSContext.getExceptionListener", LISTENER),
             Map.entry("JMSContext.setClientID", CLIENT_ID),
             Map.entry("JMSContext.stop", "close the context instead"),
-            Map.entry("JMSContext.createContext", "inject or create a second JMSContext from the ConnectionFactory"));
+            Map.entry("JMSContext.createContext", "inject or create a second JMSContext from the ConnectionFactory"),
+            Map.entry("Session.createTemporaryQueue", TEMPORARY),
+            Map.entry("Session.createTemporaryTopic", TEMPORARY),
+            Map.entry("JMSContext.createTemporaryQueue", TEMPORARY),
+            Map.entry("JMSContext.createTemporaryTopic", TEMPORARY));
 
     /** The wrapped interfaces, most specific first; a proxy implements those of them its target implements. */
     private static final List<Class<?>> WRAPPED = List.of(QueueSession.class, TopicSession.class, Session.class,

@@ -79,6 +79,9 @@ class ContainerRestrictionsTest {
 
         assertThrows(IllegalStateRuntimeException.class, () -> context.setClientID("mine"));
         assertThrows(IllegalStateRuntimeException.class, () -> context.createContext(JMSContext.AUTO_ACKNOWLEDGE));
+        IllegalStateRuntimeException temporary = assertThrows(IllegalStateRuntimeException.class,
+                context::createTemporaryQueue);
+        assertTrue(temporary.getMessage().contains("would outlive this JMS connection"), temporary.getMessage());
         Queue queue = context.createQueue("orders");
 
         RabbitQueue rabbit = assertInstanceOf(RabbitQueue.class, queue);
