@@ -190,9 +190,12 @@ class JmsSendingIT extends JmsServerTests {
         BrokerClient.declareEmpty(node, JmsProbe.ADMIN_QUEUE_NAME, null);
 
         Map<String, String> answer = server.post("api/jms/send-admin-queue?body=administered");
+        Map<String, String> queueApi = server.post("api/jms/send-queue-api?body=queue-api");
 
         assertEquals(JmsProbe.ADMIN_QUEUE_NAME, answer.get("queue"), answer::toString);
-        assertEquals(List.of("administered"), bodies(BrokerClient.drain(node, JmsProbe.ADMIN_QUEUE_NAME)));
+        assertEquals(JmsProbe.ADMIN_QUEUE_NAME, queueApi.get("queue"), queueApi::toString);
+        assertEquals(List.of("administered", "queue-api"), bodies(BrokerClient.drain(node,
+                JmsProbe.ADMIN_QUEUE_NAME)), "the classic API and the point-to-point API");
     }
 
     @Test

@@ -16,6 +16,9 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
+import jakarta.jms.QueueConnection;
+import jakarta.jms.QueueConnectionFactory;
+import jakarta.jms.QueueSession;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import jakarta.resource.ConnectionFactoryDefinition;
@@ -162,6 +165,17 @@ public class JmsProbe {
         try (Connection connection = factory.createConnection()) {
             Session session = connection.createSession();
             session.createProducer(adminQueue).send(session.createTextMessage(body));
+        }
+        return "queue=" + adminQueue.getQueueName() + "\n";
+    }
+
+    /** Sends one message to the admin-object queue through the factory seen as a QueueConnectionFactory. */
+    @POST
+    @Path("send-queue-api")
+    public String sendQueueApi(@QueryParam("body") String body) throws Exception {
+        try (QueueConnection connection = ((QueueConnectionFactory) factory).createQueueConnection()) {
+            QueueSession session = connection.createQueueSession(false, Session.AUTO_ACKNOWLEDGE);
+            session.createSender(adminQueue).send(session.createTextMessage(body));
         }
         return "queue=" + adminQueue.getQueueName() + "\n";
     }
