@@ -126,14 +126,18 @@ public class JmsProbe {
         return "confirmed=" + confirmed + "\nfailed=" + failed + "\nfirstFailure=" + firstFailure + "\n";
     }
 
-    /** Opens and closes contexts and connections without sending: each must give its channel back. */
+    /**
+     * Opens and closes contexts and connections (each with a session closed and a second one) without sending: each
+     * must give its channel back.
+     */
     @POST
     @Path("open-and-close")
     public String openAndClose(@QueryParam("times") int times) throws Exception {
         for (int i = 0; i < times; i++) {
             factory.createContext().close();
             try (Connection connection = factory.createConnection()) {
-                connection.createSession();
+                connection.createSession().close();
+                connection.createSession(); // a closed session makes room for the next one
             }
         }
         return "done=" + times + "\n";

@@ -5,16 +5,15 @@ import com.rabbitmq.client.Connection;
 import org.rabbitjca.api.RabbitConnection;
 import org.rabbitjca.outbound.ProxyIdentity;
 
-import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What rabbitmq-jms takes for its AMQP connection: one pooled channel. Its {@code createChannel()} gives that
- * channel, once, as a {@link JmsChannel}; its {@code close()} gives the channel back to the pool; shutdown listeners
- * are not kept (the pool reports a lost channel itself). rabbitmq-jms calls nothing else on it; anything else is
- * refused, so that no code reaches the physical connection the pool shares.
+ * channel as a {@link JmsChannel}, to the one session a JMS connection has at a time; its {@code close()} gives the
+ * channel back to the pool; shutdown listeners are not kept (the pool reports a lost channel itself). rabbitmq-jms
+ * calls nothing else on it; anything else is refused, so that no code reaches the physical connection the pool
+ * shares.
  */
 final class PooledChannelConnection {
 
@@ -26,24 +25,19 @@ final class PooledChannelConnection {
      * @param confirms whether the pool confirms publishes, which a mandatory publish needs
      */
     static Connection of(RabbitConnection pooled, boolean confirms) {
-        AtomicBoolean channelGiven = new AtomicBoolean();
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
                 new Class<?>[] {Connection.class},
-                (proxy, method, args) -> invoke(pooled, confirms, channelGiven, proxy, method, args));
+                (proxy, method, args) -> invoke(pooled, confirms, proxy, method, args));
     }
 
-    private static Object invoke(RabbitConnection pooled, boolean confirms, AtomicBoolean channelGiven,
-                                 Object proxy, Method method, Object[] args) throws IOException {
+    private static Object invoke(RabbitConnection pooled, boolean confirms, Object proxy, Method method,
+                                 Object[] args) {
         if (ProxyIdentity.isObjectMethod(method)) {
             return ProxyIdentity.answer(proxy, method, args, () -> "pooled channel connection of " + pooled);
         }
         return switch (method.getName()) {
-            case "createChannel" -> {
-                if (channelGiven.getAndSet(true)) {
-                    throw new IOException("A rabbitmq-jca JMS connection carries one session");
-                }
-                yield JmsChannel.of(pooled, confirms);
-            }
+            // One session at a time (JmsConnection, RmqJmsContext), each on the one pooled channel.
+            case "createChannel" -> JmsChannel.of(pooled, confirms);
             case "close", "abort" -> {
                 pooled.close();
                 yield null;
