@@ -68,12 +68,17 @@ public class ConnectProbe {
 
     /** @return {@code outcome=failed}, the exception's class and message, and its cause chain on one line */
     public static String failedWithChain(Throwable failure) {
-        List<String> chain = new ArrayList<>();
-        for (Throwable cause = failure; cause != null && chain.size() < 10; cause = cause.getCause()) {
-            chain.add(cause.getClass().getSimpleName() + ": " + oneLine(cause.getMessage()));
-        }
         return "outcome=failed\nexception=" + failure.getClass().getName() + "\nmessage="
-                + oneLine(failure.getMessage()) + "\nchain=" + String.join(" <- ", chain) + "\n";
+                + oneLine(failure.getMessage()) + "\nchain=" + chain(failure) + "\n";
+    }
+
+    /** @return every exception of the chain, outermost first, as {@code Class: message | Class: message} */
+    public static String chain(Throwable failure) {
+        List<String> links = new ArrayList<>();
+        for (Throwable cause = failure; cause != null && links.size() < 10; cause = cause.getCause()) {
+            links.add(cause.getClass().getName() + ": " + oneLine(cause.getMessage()));
+        }
+        return String.join(" | ", links);
     }
 
     /**
@@ -187,7 +192,7 @@ public class ConnectProbe {
     }
 
     private static String oneLine(String text) {
-        return String.valueOf(text).replace('\n', ' ');
+        return String.valueOf(text).replace('\n', ' ').replace('\r', ' ');
     }
 
     private static long millisSince(long start) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.rabbitjca.it.probe.ConnectProbe;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,8 @@ public class TransactionProbe {
             placed = orders.place(new OrderRequest(pool, dataSource, table, ref, queue, messages, handles, mandatory,
                     async, pause, ending));
         } catch (Exception failure) {
-            return failed(failure) + "millis=" + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + "\n";
+            return ConnectProbe.failedWithChain(failure) + "millis="
+                    + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + "\n";
         }
         return "outcome=returned\n" + futures(placed);
     }
@@ -79,7 +81,7 @@ public class TransactionProbe {
             }
             return "outcome=returned\n";
         } catch (RuntimeException failure) {
-            return failed(failure);
+            return ConnectProbe.failedWithChain(failure);
         }
     }
 
@@ -130,7 +132,7 @@ public class TransactionProbe {
                         committed.incrementAndGet();
                     } catch (Exception failure) {
                         failed.incrementAndGet();
-                        firstFailure.compareAndSet("none", chain(failure));
+                        firstFailure.compareAndSet("none", ConnectProbe.chain(failure));
                     }
                 }
             }));
@@ -157,19 +159,6 @@ public class TransactionProbe {
         return "futures=" + placed.futures().size() + "\nfuturesDoneBeforeCommit=" + placed.doneBeforeCommit()
                 + "\nfuturesConfirmed=" + confirmed + "\nfuturesFailed=" + failures.size()
                 + "\nfirstFutureFailure=" + (failures.isEmpty() ? "none" : failures.get(0)) + "\n";
-    }
-
-    private static String failed(Throwable failure) {
-        return "outcome=failed\nexception=" + failure.getClass().getName() + "\nchain=" + chain(failure) + "\n";
-    }
-
-    /** @return every exception of the chain, outermost first, as {@code Class: message | Class: message} */
-    private static String chain(Throwable failure) {
-        List<String> links = new ArrayList<>();
-        for (Throwable cause = failure; cause != null && links.size() < 10; cause = cause.getCause()) {
-            links.add(cause.getClass().getName() + ": " + oneLine(cause.getMessage()));
-        }
-        return String.join(" | ", links);
     }
 
     private static String oneLine(String text) {

@@ -102,7 +102,7 @@ final class DeliveryProcessor {
                 if (endpoint == null) {
                     endpoint = endpointFactory.createEndpoint(null, ENDPOINT_WAIT_MILLIS);
                 }
-                failure = deliver(endpoint, message, transaction);
+                failure = deliver(listener, endpoint, message, transaction);
             } catch (UnavailableException notReady) {
                 // Not a failed try: the message goes back as it was, and the session ends, so that the broker does
                 // not hand it straight back to a container that cannot take it (a tight loop otherwise).
@@ -153,11 +153,6 @@ final class DeliveryProcessor {
                 endpoint = null;
             }
         }
-    }
-
-    private Throwable deliver(MessageEndpoint endpoint, DeliveredMessage message, TransactedSettlement transaction)
-            throws Exception {
-        return deliver(listener, endpoint, message, transaction);
     }
 
     /**

@@ -19,7 +19,7 @@ import jakarta.jms.TopicSession;
 
 /**
  * The application's JMS connection: one pooled channel, carrying at most one session at a time, as Jakarta
- * Messaging requires inside a Jakarta EE container (3.1, 12.2). {@code close()} closes the session and gives the
+ * Messaging requires inside a Jakarta EE container. {@code close()} closes the session and gives the
  * channel back to the pool. The methods the container rules forbid are refused with the reason.
  */
 public final class JmsConnection implements QueueConnection, TopicConnection {
@@ -49,7 +49,7 @@ public final class JmsConnection implements QueueConnection, TopicConnection {
     public synchronized Session createSession(int sessionMode) throws JMSException {
         if (session != null && !isClosed(session)) {
             throw new IllegalStateException("This JMS connection already has a session: inside a Jakarta EE "
-                    + "container a connection carries one session (Jakarta Messaging 3.1, 12.2). Close it, or take "
+                    + "container a connection carries one session (Jakarta Messaging). Close it, or take "
                     + "a second connection from the ConnectionFactory");
         }
         session = ContainerRestrictions.session(delegate.createSession(false, containerMode(sessionMode)));

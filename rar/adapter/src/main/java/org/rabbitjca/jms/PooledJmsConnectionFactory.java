@@ -34,7 +34,7 @@ public final class PooledJmsConnectionFactory implements ConnectionFactory, Queu
     @Serial
     private static final long serialVersionUID = 1L;
     private static final String CREDENTIALS = "A rabbitmq-jca JMS pool logs in as the user its properties name "
-            + "(userName/password on the pool or the adapter); per-call credentials are not supported: declare a "
+            + "(username and password on the pool or the adapter); per-call credentials are not supported: declare a "
             + "second pool for a second user";
 
     private final transient RabbitConnectionFactory channels;
@@ -93,7 +93,7 @@ public final class PooledJmsConnectionFactory implements ConnectionFactory, Queu
 
     /**
      * @param sessionMode ignored but for {@code DUPS_OK_ACKNOWLEDGE}: inside a Jakarta EE container a context is
-     *        never locally transacted and never client-acknowledged (Jakarta Messaging 3.1, 12.3)
+     *        never locally transacted and never client-acknowledged (Jakarta Messaging, createContext)
      */
     @Override
     public JMSContext createContext(int sessionMode) {

@@ -23,7 +23,7 @@ public class RabbitTopic extends RMQDestination {
     /** The exchange a topic is on unless {@link #setExchangeName} says otherwise. */
     public static final String DEFAULT_EXCHANGE = "amq.topic";
 
-    /** Makes an "amqp" destination on the default exchange, until the properties are set. */
+    /** Makes an "amqp" destination on {@value #DEFAULT_EXCHANGE}, until the properties are set. */
     public RabbitTopic() {
         setAmqp(true);
         setQueue(false);

@@ -13,6 +13,7 @@ import org.rabbitjca.api.RabbitMessage;
 import org.rabbitjca.inbound.UnreadableMessageException;
 
 import java.io.IOException;
+import java.io.InvalidClassException;
 import java.io.Serializable;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -107,7 +108,7 @@ final class ReceivedMessages {
                 throw new UnreadableMessageException("The body of " + delivery + " is not a Serializable object");
             }
             return object;
-        } catch (java.io.InvalidClassException refused) {
+        } catch (InvalidClassException refused) {
             throw new UnreadableMessageException("An ObjectMessage of class " + refused.classname + " was refused: "
                     + "its package is not in the bean's trustedPackages activation property (" + trustedPackages
                     + "). Deserializing a body from the network runs code of its classes; add the package only if "
