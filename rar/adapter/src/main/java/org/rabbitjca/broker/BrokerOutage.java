@@ -2,6 +2,8 @@
 package org.rabbitjca.broker;
 
 import org.rabbitjca.api.BrokerUnavailableException;
+import org.rabbitjca.api.monitoring.Condition;
+import org.rabbitjca.api.monitoring.ResourceState;
 import org.rabbitjca.settings.Backoff;
 
 import java.time.Clock;
@@ -57,6 +59,11 @@ final class BrokerOutage {
         throw new FailingFastException("The broker is unavailable since " + Sentences.clock(since) + ": "
                 + Sentences.end(reason) + " Failing at once instead of waiting: " + next + ".", failure,
                 failure != null ? nextAttempt : null);
+    }
+
+    /** @return the connection's state while the broker is down (why, since when, next attempt), else {@code null} */
+    synchronized ResourceState downState() {
+        return since == null ? null : new ResourceState(Condition.DOWN, reason, since, nextAttempt);
     }
 
     /** A connection attempt failed: the next one waits for the backoff. */

@@ -8,6 +8,8 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.Recoverable;
 import com.rabbitmq.client.RecoveryListener;
 import org.rabbitjca.api.BrokerUnavailableException;
+import org.rabbitjca.api.monitoring.Condition;
+import org.rabbitjca.api.monitoring.ResourceState;
 import org.rabbitjca.settings.ConnectionSettings;
 
 import java.io.IOException;
@@ -17,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A fixed number of physical AMQP connections with equal settings and role, over which channels are spread round
@@ -41,6 +44,7 @@ public final class ConnectionGroup implements AutoCloseable {
     private final ConnectionFactory clientFactory;
     /** Shared by every group connecting to the same broker. */
     private final ReconnectSignal reconnected;
+    private final LongAdder recoveries = new LongAdder();
 
     ConnectionGroup(ConnectionSettings settings, ConnectionRole role, int size, ReconnectSignal reconnected) {
         this.settings = settings;
@@ -130,6 +134,46 @@ public final class ConnectionGroup implements AutoCloseable {
     }
 
     /**
+     * Reads the group's condition without waiting for a connection attempt under way: the worst of its
+     * connections' (down, then blocked, then up), or idle when none was opened yet.
+     *
+     * @return the group's state now
+     */
+    public ResourceState state() {
+        ResourceState worst = ResourceState.IDLE;
+        for (Slot slot : slots) {
+            ResourceState state = slot.state();
+            if (severity(state.condition()) > severity(worst.condition())) {
+                worst = state;
+            }
+        }
+        return worst;
+    }
+
+    private static int severity(Condition condition) {
+        return switch (condition) {
+            case IDLE -> 0;
+            case UP -> 1;
+            case BLOCKED -> 2;
+            case DOWN -> 3;
+        };
+    }
+
+    /** @return how long the broker blocked the group's connections, in nanoseconds, summed over them */
+    public long blockedNanos() {
+        long total = 0;
+        for (Slot slot : slots) {
+            total += slot.gate.blockedNanos();
+        }
+        return total;
+    }
+
+    /** @return how many times amqp-client recovered one of the group's connections after a failure */
+    public long recoveries() {
+        return recoveries.sum();
+    }
+
+    /**
      * Registers a callback run when a connection of the group has recovered from a failure (on amqp-client's
      * recovery thread: it must only hand work over, never block).
      *
@@ -171,6 +215,7 @@ public final class ConnectionGroup implements AutoCloseable {
         private final BrokerOutage outage = new BrokerOutage(settings.reconnect());
         private final ConnectionFactory clientFactory = ConnectionGroup.this.clientFactory.clone();
         private Connection connection; // guarded by this
+        private volatile boolean opened;
 
         Slot(String suffix) {
             this.suffix = suffix;
@@ -209,6 +254,7 @@ public final class ConnectionGroup implements AutoCloseable {
                     connection = clientFactory.newConnection((ExecutorService) null, addresses, name);
                     outage.connected();
                     reconnected.connected();
+                    opened = true;
                     connection.addBlockedListener(gate);
                     connection.addShutdownListener(signal -> {
                         gate.reset();
@@ -220,6 +266,7 @@ public final class ConnectionGroup implements AutoCloseable {
                         recoverable.addRecoveryListener(new RecoveryListener() {
                             @Override
                             public void handleRecovery(Recoverable recovered) {
+                                recoveries.increment();
                                 outage.connected();
                                 reconnected.connected();
                                 recoveryListeners.forEach(Runnable::run);
@@ -239,6 +286,16 @@ public final class ConnectionGroup implements AutoCloseable {
                 }
             }
             return connection;
+        }
+
+        /** @return down, blocked, up or idle; read without this slot's lock, which a connection attempt holds */
+        ResourceState state() {
+            ResourceState down = outage.downState();
+            if (down != null) {
+                return down;
+            }
+            ResourceState blocked = gate.blockedState();
+            return blocked != null ? blocked : opened ? ResourceState.UP : ResourceState.IDLE;
         }
 
         synchronized void close() {

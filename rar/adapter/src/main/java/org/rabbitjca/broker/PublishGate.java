@@ -4,6 +4,9 @@ package org.rabbitjca.broker;
 import com.rabbitmq.client.BlockedListener;
 import org.rabbitjca.api.BrokerBlockedException;
 
+import org.rabbitjca.api.monitoring.Condition;
+import org.rabbitjca.api.monitoring.ResourceState;
+
 import java.time.Instant;
 
 /**
@@ -15,17 +18,36 @@ public final class PublishGate implements BlockedListener {
 
     private volatile String blockedReason; // null while publishing is allowed
     private Instant blockedSince;          // guarded by this
+    private long blockedAtNanos;           // guarded by this; when the current block began
+    private long blockedNanosBefore;       // guarded by this; the blocks that ended
 
     @Override
     public synchronized void handleBlocked(String reason) {
-        blockedSince = Instant.now();
+        if (blockedReason == null) {
+            blockedSince = Instant.now();
+            blockedAtNanos = System.nanoTime();
+        }
         blockedReason = reason == null || reason.isBlank() ? "no reason given" : reason;
     }
 
     @Override
     public synchronized void handleUnblocked() {
+        if (blockedReason != null) {
+            blockedNanosBefore += System.nanoTime() - blockedAtNanos;
+        }
         blockedReason = null;
         notifyAll();
+    }
+
+    /** @return how long the broker blocked this connection, in nanoseconds, the current block included */
+    synchronized long blockedNanos() {
+        return blockedNanosBefore + (blockedReason == null ? 0 : System.nanoTime() - blockedAtNanos);
+    }
+
+    /** @return the connection's state when the broker blocks it, else {@code null} */
+    synchronized ResourceState blockedState() {
+        return blockedReason == null ? null : new ResourceState(Condition.BLOCKED, "the broker blocks publishing: "
+                + blockedReason + " (a memory or disk alarm)", blockedSince, null);
     }
 
     /** @return whether the broker is blocking publishers on this connection now */

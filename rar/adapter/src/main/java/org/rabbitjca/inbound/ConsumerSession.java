@@ -49,7 +49,8 @@ final class ConsumerSession {
         this.consumer = consumer;
         this.onLost = onLost;
         this.endpointName = endpointName;
-        Settlement settlement = new Settlement(channel, router, this::ending, endpointName);
+        Settlement settlement = new Settlement(channel, router, this::ending, endpointName,
+                processor.counters());
         this.dispatcher = new DeliveryDispatcher(workManager, limit,
                 () -> processor.workerEndpoint(settlement, this::endpointUnavailable), settlement::requeue,
                 endpointName);

@@ -7,6 +7,8 @@ import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.rabbitjca.api.RabbitMessage;
 import org.rabbitjca.api.RabbitMessageListener;
+import org.rabbitjca.api.monitoring.Measure;
+import org.rabbitjca.broker.Counters;
 
 import java.lang.System.Logger.Level;
 import java.lang.reflect.Method;
@@ -36,19 +38,27 @@ final class DeliveryProcessor {
     private final ClassLoader application;
     private final TransactionSynchronizationRegistry transactions;
     private final String endpointName;
+    private final Counters counters;
 
     /**
      * @param listener how a delivery reaches the bean's listener interface
      * @param transactions the container's registry when deliveries are transacted, else {@code null}
+     * @param counters the bean's counts, which deliveries and their settling add to
      */
     DeliveryProcessor(MessageEndpointFactory endpointFactory, ListenerInvoker<?> listener,
-                      TransactionSynchronizationRegistry transactions, String endpointName) {
+                      TransactionSynchronizationRegistry transactions, String endpointName, Counters counters) {
         this.endpointFactory = endpointFactory;
+        this.counters = counters;
         this.listener = listener;
         Class<?> bean = endpointFactory.getEndpointClass();
         this.application = bean != null ? bean.getClassLoader() : Thread.currentThread().getContextClassLoader();
         this.transactions = transactions;
         this.endpointName = endpointName;
+    }
+
+    /** @return the bean's counts */
+    Counters counters() {
+        return counters;
     }
 
     /** @return how deliveries are settled, for the activation's log line */
@@ -168,6 +178,11 @@ final class DeliveryProcessor {
             return unreadable;
         }
         Throwable failure = null;
+        counters.increment(Measure.DELIVERED);
+        if (message.envelope().isRedeliver()) {
+            counters.increment(Measure.REDELIVERED);
+        }
+        long started = System.nanoTime();
         if (transaction != null) {
             endpoint.beforeDelivery(invoker.method()); // the container begins the transaction on this thread
         }
@@ -186,8 +201,12 @@ final class DeliveryProcessor {
                 transaction.endpointFailed(thrown);
             }
         } finally {
-            if (transaction != null) {
-                endpoint.afterDelivery();
+            try {
+                if (transaction != null) {
+                    endpoint.afterDelivery();
+                }
+            } finally {
+                counters.add(Measure.PROCESSING_TIME, System.nanoTime() - started);
             }
         }
         return failure;

@@ -2,7 +2,9 @@
 package org.rabbitjca.inbound;
 
 import com.rabbitmq.client.AMQP;
+import org.rabbitjca.api.monitoring.Measure;
 import org.rabbitjca.broker.Causes;
+import org.rabbitjca.broker.Counters;
 import org.rabbitjca.settings.ConsumerSettings;
 
 import java.io.IOException;
@@ -36,11 +38,15 @@ final class FailedDeliveryRouter {
     private final ConsumerSettings consumer;
     private final ConfirmedPublisher publisher;
     private final String endpointName;
+    private final Counters counters;
 
-    FailedDeliveryRouter(ConsumerSettings consumer, ConfirmedPublisher publisher, String endpointName) {
+    /** @param counters the bean's counts of retried and dead-lettered deliveries */
+    FailedDeliveryRouter(ConsumerSettings consumer, ConfirmedPublisher publisher, String endpointName,
+                         Counters counters) {
         this.consumer = consumer;
         this.publisher = publisher;
         this.endpointName = endpointName;
+        this.counters = counters;
     }
 
     /**
@@ -59,6 +65,7 @@ final class FailedDeliveryRouter {
             int delay = consumer.retry().delayAfter(failed);
             String target = delay == 0 ? consumer.queue() : TopologyDeclarer.retryQueue(consumer.queue(), delay);
             publisher.publish("", target, withHeaders(message, headers), message.body());
+            counters.increment(Measure.RETRIED);
             LOG.log(Level.DEBUG, "{0}: try {1} of {2} failed ({3}); retry in {4} ms", endpointName, failed, message,
                     failure, delay);
             return;
@@ -71,6 +78,7 @@ final class FailedDeliveryRouter {
         headers.put(FAILED_AT_HEADER, System.currentTimeMillis());
         publisher.publish(consumer.deadLetterExchange(), consumer.deadLetterRoutingKey(), withHeaders(message, headers),
                 message.body());
+        counters.increment(Measure.DEAD_LETTERED);
         LOG.log(Level.WARNING, "{0}: {1} failed {2} times, the last with {3}; moved to {4}", endpointName, message,
                 failed, reason, deadLetterTarget());
     }

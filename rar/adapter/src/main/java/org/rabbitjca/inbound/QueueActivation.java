@@ -6,12 +6,19 @@ import jakarta.resource.ResourceException;
 import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.rabbitjca.api.monitoring.Condition;
+import org.rabbitjca.api.monitoring.Measure;
+import org.rabbitjca.api.monitoring.RabbitMonitoring;
+import org.rabbitjca.api.monitoring.ResourceKind;
+import org.rabbitjca.api.monitoring.ResourceState;
 import org.rabbitjca.broker.BrokerConnections;
 import org.rabbitjca.broker.Channels;
 import org.rabbitjca.broker.CloseReason;
 import org.rabbitjca.broker.ConnectionGroup;
 import org.rabbitjca.broker.ConnectionRole;
+import org.rabbitjca.broker.Counters;
 import org.rabbitjca.broker.FailingFastException;
+import org.rabbitjca.broker.MonitoredResources;
 import org.rabbitjca.broker.Sentences;
 import org.rabbitjca.settings.ConnectionSettings;
 import org.rabbitjca.settings.ConsumerSettings;
@@ -54,10 +61,14 @@ public final class QueueActivation {
     private final FailedDeliveryRouter router;
     private final ConcurrencyLimit concurrency;
     private final Runnable onConnectionRecovered = this::connectionRecovered;
+    private final Counters counters = new Counters(ResourceKind.BEAN);
+    private ActivationResource monitored;
     private ConsumerSession session;
     private boolean stopped;
     private boolean restarting;
     private Instant downSince;
+    private String downReason;
+    private Instant nextAttempt;
     private int failedRestarts;
     /** Whether the last session ended because the container could not create the bean: restarts probe it first. */
     private boolean probeContainer;
@@ -93,12 +104,13 @@ public final class QueueActivation {
                     + "adapter no TransactionSynchronizationRegistry to settle deliveries with; make the bean "
                     + "@TransactionAttribute(NOT_SUPPORTED) or run it in a container that has one");
         }
-        this.processor = new DeliveryProcessor(endpointFactory, listener, transacted ? transactions : null, name);
+        this.processor = new DeliveryProcessor(endpointFactory, listener, transacted ? transactions : null, name,
+                counters);
         this.consumeGroup = connections.acquire(connection, ConnectionRole.CONSUME, 1);
         this.publishGroup = connections.acquire(connection, ConnectionRole.PUBLISH, ConfirmedPublisher.CONNECTIONS);
         this.publisher = new ConfirmedPublisher(publishGroup::openChannelWithGate,
                 ConfirmedPublisher.CONFIRM_TIMEOUT_MILLIS);
-        this.router = new FailedDeliveryRouter(consumer, publisher, name);
+        this.router = new FailedDeliveryRouter(consumer, publisher, name, counters);
         this.concurrency = new ConcurrencyLimit(consumer.maxConcurrency());
         consumeGroup.addRecoveryListener(onConnectionRecovered);
     }
@@ -114,6 +126,7 @@ public final class QueueActivation {
             synchronized (this) {
                 session = first;
             }
+            monitor();
             LOG.log(Level.INFO, "{0} consumes queue ''{1}'' on {2} (prefetch {3}, at most {4} at once, {5})", name,
                     consumer.queue(), connection.describeAddresses(), consumer.prefetchCount(),
                     consumer.maxConcurrency(), processor.describe());
@@ -121,6 +134,7 @@ public final class QueueActivation {
             CloseReason reason = CloseReason.find(refused);
             if (reason == null || reason.scope() != CloseReason.Scope.CHANNEL) {
                 lost(null, refused.toString());
+                monitor();
                 return;
             }
             releaseConnections();
@@ -131,7 +145,25 @@ public final class QueueActivation {
                     + connection.virtualHost() + "' at " + connection.describeAddresses() + ": " + why, refused);
         } catch (RuntimeException unreachable) {
             lost(null, unreachable.getMessage());
+            monitor();
         }
+    }
+
+    private void monitor() {
+        ActivationResource resource = MonitoredResources.register(ResourceKind.BEAN, name,
+                unique -> new ActivationResource(unique, this::state, counters));
+        synchronized (this) {
+            monitored = resource;
+        }
+    }
+
+    /** @return up while a session consumes; else down since the loss, with its reason and the next attempt */
+    private synchronized ResourceState state() {
+        if (session != null) {
+            return ResourceState.UP;
+        }
+        return new ResourceState(Condition.DOWN, stopped ? "stopped" : "not consuming queue '" + consumer.queue()
+                + "': " + downReason, downSince, nextAttempt);
     }
 
     private ConsumerSession openSession() throws IOException {
@@ -159,6 +191,7 @@ public final class QueueActivation {
             if (ended != null && ended.refusedByContainer()) {
                 probeContainer = true;
             }
+            downReason = reason;
             if (downSince == null) {
                 downSince = Instant.now();
                 LOG.log(Level.WARNING, "{0}: not consuming queue ''{1}'': {2} Reconnecting with backoff (up to {3} s "
@@ -173,11 +206,12 @@ public final class QueueActivation {
     }
 
     private void scheduleRestart() {
-        int attempt;
+        long delay;
         synchronized (this) {
-            attempt = failedRestarts;
+            delay = connection.reconnect().delayMillis(failedRestarts);
+            nextAttempt = Instant.now().plusMillis(delay);
         }
-        later.runLater(connection.reconnect().delayMillis(attempt), this::restart);
+        later.runLater(delay, this::restart);
     }
 
     /** The consumer connection is back: try at once instead of waiting for the next backoff slot. */
@@ -212,10 +246,12 @@ public final class QueueActivation {
         } catch (FailingFastException notDue) {
             // No attempt was made: the connection's own backoff says when the next one is due. Waiting for it,
             // rather than for this chain's next backoff slot, keeps the attempts within reconnectMaxDelayMillis.
+            Optional<Instant> due = notDue.nextAttempt();
             synchronized (this) {
                 restarting = false;
+                downReason = notDue.getMessage();
+                nextAttempt = due.orElse(null);
             }
-            Optional<Instant> due = notDue.nextAttempt();
             if (due.isPresent()) {
                 later.runLater(Math.max(0, Duration.between(Instant.now(), due.get()).toMillis()), this::restart);
             } else {
@@ -229,6 +265,9 @@ public final class QueueActivation {
                 restarting = false;
             }
             CloseReason reason = CloseReason.find(stillDown);
+            synchronized (this) {
+                downReason = reason == null ? String.valueOf(stillDown.getMessage()) : reason.describe();
+            }
             LOG.log(Level.DEBUG, "{0}: restart failed: {1}", name, reason == null ? stillDown : reason.describe());
             scheduleRestart();
             return;
@@ -244,13 +283,17 @@ public final class QueueActivation {
             LOG.log(Level.INFO, "{0}: consuming queue ''{1}'' again after {2} attempt(s); it was down for {3} s", name,
                     consumer.queue(), failedRestarts + 1, Duration.between(downSince, Instant.now()).toSeconds());
             downSince = null;
+            downReason = null;
+            nextAttempt = null;
             failedRestarts = 0;
         }
+        counters.increment(Measure.RESTARTS);
     }
 
     /** Stops consuming: ends the session (deliveries under way finish, bounded), gives back the connections. */
     public void stop() {
         ConsumerSession last;
+        ActivationResource resource;
         synchronized (this) {
             if (stopped) {
                 return;
@@ -258,6 +301,10 @@ public final class QueueActivation {
             stopped = true;
             last = session;
             session = null;
+            resource = monitored;
+        }
+        if (resource != null) {
+            RabbitMonitoring.unregister(resource);
         }
         if (last != null) {
             last.close();

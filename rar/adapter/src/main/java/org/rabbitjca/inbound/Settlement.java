@@ -3,6 +3,8 @@ package org.rabbitjca.inbound;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ShutdownSignalException;
+import org.rabbitjca.api.monitoring.Measure;
+import org.rabbitjca.broker.Counters;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -23,12 +25,16 @@ final class Settlement {
     private final FailedDeliveryRouter router;
     private final BooleanSupplier sessionEnding;
     private final String endpointName;
+    private final Counters counters;
 
     /**
      * @param sessionEnding whether the consumer session of the channel is ending (deactivated or lost)
+     * @param counters the bean's counts of acknowledged deliveries
      */
-    Settlement(Channel channel, FailedDeliveryRouter router, BooleanSupplier sessionEnding, String endpointName) {
+    Settlement(Channel channel, FailedDeliveryRouter router, BooleanSupplier sessionEnding, String endpointName,
+               Counters counters) {
         this.channel = channel;
+        this.counters = counters;
         this.router = router;
         this.sessionEnding = sessionEnding;
         this.endpointName = endpointName;
@@ -55,11 +61,20 @@ final class Settlement {
         return channel.isOpen();
     }
 
+    /** Acknowledges a delivery the bean processed. */
     void ack(DeliveredMessage message) {
+        if (acknowledge(message)) {
+            counters.increment(Measure.ACKNOWLEDGED);
+        }
+    }
+
+    private boolean acknowledge(DeliveredMessage message) {
         try {
             channel.basicAck(message.envelope().getDeliveryTag(), false);
+            return true;
         } catch (IOException | ShutdownSignalException channelGone) {
             LOG.log(Level.DEBUG, "{0}: could not acknowledge {1}; the broker redelivers it", endpointName, message);
+            return false;
         }
     }
 
@@ -78,7 +93,7 @@ final class Settlement {
         }
         try {
             router.route(message, failure);
-            ack(message);
+            acknowledge(message);
         } catch (IOException | TimeoutException | RuntimeException notTaken) {
             LOG.log(Level.WARNING, "{0}: could not send {1} to retry or dead-letter ({2}); it goes back to the queue "
                     + "without counting the try", endpointName, message, notTaken.toString());

@@ -6,6 +6,8 @@ import com.rabbitmq.client.Return;
 import com.rabbitmq.client.ReturnCallback;
 import org.rabbitjca.api.PublishNackedException;
 import org.rabbitjca.api.PublishReturnedException;
+import org.rabbitjca.api.monitoring.Measure;
+import org.rabbitjca.broker.Counters;
 import org.rabbitjca.broker.ReturnCorrelation;
 
 import java.util.Map;
@@ -25,12 +27,11 @@ import java.util.concurrent.ConcurrentSkipListMap;
  */
 final class ConfirmTracker implements ConfirmListener, ReturnCallback {
 
-    /** Header that correlates a returned mandatory message with its publish. */
-
     private final class Pending {
         final CompletableFuture<Void> future = new CompletableFuture<>();
         final String exchange;
         final String routingKey;
+        final long sentNanos = System.nanoTime();
         volatile PublishReturnedException returned;
 
         Pending(String exchange, String routingKey) {
@@ -45,12 +46,15 @@ final class ConfirmTracker implements ConfirmListener, ReturnCallback {
     }
 
     private final String channelDescription;
+    private final Counters counters;
 
     /**
      * @param channelDescription names the channel in error messages
+     * @param counters the pool's counts of confirms, nacks, returns and confirm waits
      */
-    ConfirmTracker(String channelDescription) {
+    ConfirmTracker(String channelDescription, Counters counters) {
         this.channelDescription = channelDescription;
+        this.counters = counters;
     }
 
     private final ConcurrentNavigableMap<Long, Pending> pending = new ConcurrentSkipListMap<>();
@@ -129,10 +133,12 @@ final class ConfirmTracker implements ConfirmListener, ReturnCallback {
         }
     }
 
-    private static void complete(Pending entry, boolean nacked) {
+    private void complete(Pending entry, boolean nacked) {
         if (entry == null) {
             return; // abandoned after a timeout, or published around the tracker
         }
+        counters.add(Measure.CONFIRM_WAIT, System.nanoTime() - entry.sentNanos);
+        counters.increment(nacked ? Measure.NACKED : entry.returned != null ? Measure.RETURNED : Measure.CONFIRMED);
         if (nacked) {
             entry.future.completeExceptionally(new PublishNackedException("The broker refused (nack) the message "
                     + "published to " + entry.target() + "; it was not stored. Retry later; check the broker log "

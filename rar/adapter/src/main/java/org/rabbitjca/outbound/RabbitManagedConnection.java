@@ -16,8 +16,10 @@ import jakarta.resource.spi.ManagedConnectionMetaData;
 import org.rabbitjca.api.ChannelClosedException;
 import org.rabbitjca.api.PublishTimeoutException;
 import org.rabbitjca.api.RabbitException;
+import org.rabbitjca.api.monitoring.Measure;
 import org.rabbitjca.broker.Channels;
 import org.rabbitjca.broker.ConnectionGroup;
+import org.rabbitjca.broker.Counters;
 import org.rabbitjca.broker.PublishGate;
 import org.rabbitjca.broker.ReturnCorrelation;
 import org.rabbitjca.settings.PoolSettings;
@@ -58,6 +60,7 @@ public final class RabbitManagedConnection implements ManagedConnection {
     private final Set<ChannelHandle> handles = ConcurrentHashMap.newKeySet();
     private final PublishGate gate;
     private final String userName;
+    private final Counters counters;
     private volatile ChannelClosedException closedBy;
     private volatile boolean destroyed;
     private boolean pinned; // guarded by this
@@ -67,17 +70,19 @@ public final class RabbitManagedConnection implements ManagedConnection {
     /**
      * @param opened a new channel of the pool's connections, with its connection's publish gate
      * @param userName the user the pool's connections log in as, which the container's metadata shows
+     * @param counters the pool's counts, which this channel's publishes and confirms add to
      */
     RabbitManagedConnection(RabbitManagedConnectionFactory factory, ConnectionGroup.ChannelWithGate opened,
-                            PoolSettings poolSettings, String userName) throws IOException {
+                            PoolSettings poolSettings, String userName, Counters counters) throws IOException {
         this.factory = factory;
         this.userName = userName;
+        this.counters = counters;
         this.channel = opened.channel();
         this.gate = opened.gate();
         this.poolSettings = poolSettings;
         this.description = Channels.describe(channel);
         if (poolSettings.publisherConfirms()) {
-            confirms = new ConfirmTracker(description);
+            confirms = new ConfirmTracker(description, counters);
             channel.confirmSelect();
             channel.addConfirmListener(confirms);
             channel.addReturnListener(confirms);
@@ -85,6 +90,7 @@ public final class RabbitManagedConnection implements ManagedConnection {
             confirms = null;
         }
         channel.addShutdownListener(this::channelShutDown);
+        counters.increment(Measure.CHANNELS_OPEN);
     }
 
     RabbitManagedConnectionFactory factory() {
@@ -180,6 +186,7 @@ public final class RabbitManagedConnection implements ManagedConnection {
         gate.awaitOpen(poolSettings.confirmTimeoutMillis(), description);
         if (confirms == null) {
             send(exchange, routingKey, false, properties, body);
+            counters.increment(Measure.PUBLISHED);
             return CompletableFuture.completedFuture(null);
         }
         long sequence = channel.getNextPublishSeqNo();
@@ -191,6 +198,7 @@ public final class RabbitManagedConnection implements ManagedConnection {
             confirms.forget(sequence);
             throw failure;
         }
+        counters.increment(Measure.PUBLISHED);
         return confirm;
     }
 
@@ -238,6 +246,7 @@ public final class RabbitManagedConnection implements ManagedConnection {
 
     /** @return why a publish was not confirmed within the pool's {@code confirmTimeoutMillis} */
     RabbitException notConfirmed(String exchange, String routingKey) {
+        counters.increment(Measure.CONFIRM_TIMEOUTS);
         int timeoutMillis = poolSettings.confirmTimeoutMillis();
         if (gate.isBlocked()) {
             // Sent before the broker said it blocks: it holds the message unread, and may store it once unblocked.
@@ -319,6 +328,9 @@ public final class RabbitManagedConnection implements ManagedConnection {
 
     @Override
     public void destroy() {
+        if (!destroyed) {
+            counters.add(Measure.CHANNELS_OPEN, -1);
+        }
         destroyed = true;
         cleanup();
         Channels.closeForGood(channel);

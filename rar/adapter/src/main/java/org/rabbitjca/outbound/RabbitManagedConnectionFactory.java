@@ -17,10 +17,13 @@ import jakarta.resource.spi.ValidatingManagedConnectionFactory;
 import org.rabbitjca.api.RabbitConnection;
 import org.rabbitjca.api.RabbitConnectionFactory;
 import org.rabbitjca.api.RabbitException;
+import org.rabbitjca.api.monitoring.ResourceKind;
 import org.rabbitjca.broker.AdapterScope;
 import org.rabbitjca.broker.ConnectionGroup;
 import org.rabbitjca.broker.ConnectionRole;
+import org.rabbitjca.broker.Counters;
 import org.rabbitjca.broker.FailingFastException;
+import org.rabbitjca.broker.MonitoredResources;
 import org.rabbitjca.settings.ConnectionProperties;
 import org.rabbitjca.settings.ConnectionSettings;
 import org.rabbitjca.settings.PoolConfiguration;
@@ -61,9 +64,12 @@ public class RabbitManagedConnectionFactory extends ConnectionProperties impleme
     private transient PrintWriter logWriter;
     private transient volatile Resolved resolved;
 
-    /** What the pool resolved on first use: its settings and its share of the adapter's connections. */
+    /**
+     * What the pool resolved on first use: its settings, its share of the adapter's connections, and the counts
+     * its channels keep for monitoring.
+     */
     private record Resolved(ConnectionSettings connection, PoolSettings pool, ConnectionGroup group,
-                            TransactionScope transactions) {
+                            TransactionScope transactions, Counters counters) {
     }
 
     /** @return the publisherConfirms property, or {@code null} when not set */
@@ -164,7 +170,7 @@ public class RabbitManagedConnectionFactory extends ConnectionProperties impleme
         Resolved pool = resolve();
         try {
             return new RabbitManagedConnection(this, pool.group().openChannelWithGate(), pool.pool(),
-                    pool.connection().username());
+                    pool.connection().username(), pool.counters());
         } catch (RabbitException failure) {
             throw new ResourceAllocationException(failure.getMessage(), failure);
         } catch (IOException failure) {
@@ -187,10 +193,14 @@ public class RabbitManagedConnectionFactory extends ConnectionProperties impleme
                             adapter.connectionDefaults(), this, poolProperties());
                     ConnectionSettings connection = configuration.connection();
                     PoolSettings pool = configuration.pool();
-                    current = new Resolved(connection, pool, adapter.connections()
-                            .acquire(connection, ConnectionRole.PUBLISH, pool.physicalConnections()),
+                    ConnectionGroup group = adapter.connections()
+                            .acquire(connection, ConnectionRole.PUBLISH, pool.physicalConnections());
+                    Counters counters = new Counters(ResourceKind.POOL);
+                    current = new Resolved(connection, pool, group,
                             adapter.transactions() == null || !pool.holdUntilCommit() ? null
-                                    : new TransactionScope(adapter.transactions(), pool));
+                                    : new TransactionScope(adapter.transactions(), pool), counters);
+                    MonitoredResources.register(ResourceKind.POOL, connection.connectionName(),
+                            name -> new PoolResource(name, group, counters));
                     resolved = current;
                 }
             }

@@ -12,6 +12,7 @@ import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.rabbitjca.api.monitoring.RabbitMonitoring;
 import org.rabbitjca.broker.AdapterScope;
 import org.rabbitjca.broker.BrokerConnections;
 import org.rabbitjca.inbound.ContainerServices;
@@ -77,6 +78,8 @@ public class RabbitResourceAdapter extends ConsumerProperties implements Resourc
         if (connections != null) {
             connections.close();
         }
+        // The pools' entries (a bean's went at its deactivation): the registry lives in this .rar's class loader.
+        RabbitMonitoring.resources().forEach(RabbitMonitoring::unregister);
         LOG.log(Level.INFO, "rabbitmq-jca stopped");
     }
 

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.inbound;
 
+import org.rabbitjca.api.monitoring.Measure;
+import org.rabbitjca.api.monitoring.ResourceKind;
+import org.rabbitjca.broker.Counters;
 import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpoint;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
@@ -29,12 +32,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  */
 class DeliveryProcessorTest {
 
+    private final Counters counters = new Counters(ResourceKind.BEAN);
     private final RecordingChannel consumer = new RecordingChannel();
     private final FakePublishChannel publish = new FakePublishChannel();
     private final Settlement settlement = new Settlement(consumer.channel(), new FailedDeliveryRouter(
             new ConsumerSettings("orders", new QueueTopology(false, "classic", null, "direct", List.of("orders"), true),
                     50, 10, new RetryPolicy(5, 1_000, 2.0, 60_000), "", "orders.dlq"),
-            new ConfirmedPublisher(publish::withGate, 1), "test"), () -> false, "test");
+            new ConfirmedPublisher(publish::withGate, 1), "test", counters), () -> false, "test", counters);
     private final FakeEndpointFactory container = new FakeEndpointFactory();
     private final List<String> unavailable = new ArrayList<>();
 
@@ -106,7 +110,7 @@ class DeliveryProcessorTest {
     }
 
     private DeliveryDispatcher.Handler worker(FakeTransactionRegistry transactions) {
-        return new DeliveryProcessor(container, NativeListener.INSTANCE, transactions, "test")
+        return new DeliveryProcessor(container, NativeListener.INSTANCE, transactions, "test", counters)
                 .workerEndpoint(settlement, unavailable::add);
     }
 

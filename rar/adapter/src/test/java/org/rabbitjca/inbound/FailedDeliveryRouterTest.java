@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.inbound;
 
+import org.rabbitjca.api.monitoring.Measure;
+import org.rabbitjca.api.monitoring.ResourceKind;
+import org.rabbitjca.broker.Counters;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Envelope;
 import org.junit.jupiter.api.Test;
@@ -22,6 +25,7 @@ class FailedDeliveryRouterTest {
 
     private static final RetryPolicy FIVE_TRIES = new RetryPolicy(5, 1_000, 2.0, 5_000);
 
+    private final Counters counters = new Counters(ResourceKind.BEAN);
     private final FakePublishChannel channel = new FakePublishChannel();
     private final ConfirmedPublisher publisher = new ConfirmedPublisher(channel::withGate, 1);
 
@@ -133,7 +137,7 @@ class FailedDeliveryRouterTest {
     private FailedDeliveryRouter router(RetryPolicy retry, String deadLetterExchange) {
         ConsumerSettings consumer = new ConsumerSettings("orders", new QueueTopology(false, "classic", null, "direct",
                 List.of("orders"), true), 50, 10, retry, deadLetterExchange, "orders.dlq");
-        return new FailedDeliveryRouter(consumer, publisher, "test");
+        return new FailedDeliveryRouter(consumer, publisher, "test", counters);
     }
 
     /** @return a delivery of queue 'orders' whose earlier tries failed {@code failedBefore} times */

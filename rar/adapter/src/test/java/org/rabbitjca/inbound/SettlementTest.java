@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.inbound;
 
+import org.rabbitjca.api.monitoring.Measure;
+import org.rabbitjca.api.monitoring.ResourceKind;
+import org.rabbitjca.broker.Counters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rabbitjca.settings.ConsumerSettings;
@@ -19,13 +22,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SettlementTest {
 
+    private final Counters counters = new Counters(ResourceKind.BEAN);
     private final RecordingChannel consumer = new RecordingChannel();
     private final FakePublishChannel publish = new FakePublishChannel();
     private final FailedDeliveryRouter router = new FailedDeliveryRouter(new ConsumerSettings("orders",
             new QueueTopology(false, "classic", null, "direct", List.of("orders"), true), 50, 10,
             new RetryPolicy(5, 1_000, 2.0, 60_000), "", "orders.dlq"), new ConfirmedPublisher(publish::withGate, 1),
-            "test");
-    private final Settlement settlement = new Settlement(consumer.channel(), router, () -> false, "test");
+            "test", counters);
+    private final Settlement settlement = new Settlement(consumer.channel(), router, () -> false, "test", counters);
 
     @AfterEach
     void clearTheInterruptFlag() {

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.inbound;
 
+import org.rabbitjca.api.monitoring.Measure;
+import org.rabbitjca.api.monitoring.ResourceKind;
+import org.rabbitjca.broker.Counters;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Envelope;
 import jakarta.transaction.Status;
@@ -20,7 +23,8 @@ class TransactedSettlementTest {
     private final RecordingChannel channel = new RecordingChannel();
     private final FakeTransactionRegistry transaction = new FakeTransactionRegistry();
     private boolean sessionEnding;
-    private final Settlement settlement = new Settlement(channel.channel(), null, () -> sessionEnding, "test");
+    private final Settlement settlement = new Settlement(channel.channel(), null, () -> sessionEnding, "test",
+            new Counters(ResourceKind.BEAN));
 
     @Test
     void aCommitAcknowledgesTheDelivery() {

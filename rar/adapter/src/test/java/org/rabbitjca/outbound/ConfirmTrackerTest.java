@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.outbound;
 
+import org.rabbitjca.api.monitoring.Measure;
+import org.rabbitjca.api.monitoring.ResourceKind;
+import org.rabbitjca.broker.Counters;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Return;
 import org.junit.jupiter.api.Test;
@@ -21,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ConfirmTrackerTest {
 
-    private final ConfirmTracker tracker = new ConfirmTracker("channel 1 on connection 'test'");
+    private final Counters counters = new Counters(ResourceKind.POOL);
+    private final ConfirmTracker tracker = new ConfirmTracker("channel 1 on connection 'test'", counters);
 
     @Test
     void aMultipleAckConfirmsEveryPublishUpToItsTag() {

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.outbound;
 
+import org.rabbitjca.api.monitoring.Measure;
+import org.rabbitjca.api.monitoring.ResourceKind;
+import org.rabbitjca.broker.Counters;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -29,6 +32,7 @@ final class PooledChannelFake {
     private final List<String> reached = new ArrayList<>();
     private final List<Published> published = new ArrayList<>();
     private final PublishGate gate = new PublishGate();
+    private final Counters counters = new Counters(ResourceKind.POOL);
     private Runnable onPublish = () -> { };
     private long nextSequence = 1;
     private volatile boolean open = true;
@@ -68,7 +72,7 @@ final class PooledChannelFake {
      */
     RabbitManagedConnection managedConnection(PoolSettings pool) throws IOException {
         return new RabbitManagedConnection(new RabbitManagedConnectionFactory(),
-                new ConnectionGroup.ChannelWithGate(channel, gate), pool, "guest");
+                new ConnectionGroup.ChannelWithGate(channel, gate), pool, "guest", counters);
     }
 
     /**
