@@ -49,6 +49,29 @@ public final class Http {
                 .build());
     }
 
+    /**
+     * GETs a page of the server itself, such as {@code /health/ready} or {@code /metrics}, whatever its status.
+     *
+     * @param base any URL of the server, e.g. an application's base URL
+     * @param path the path from the server's root
+     * @return the status and the body
+     */
+    public static Page page(URL base, String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(base.getProtocol() + "://"
+                + base.getAuthority() + path)).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Page(response.statusCode(), response.body());
+    }
+
+    /**
+     * A page as the server answered it.
+     *
+     * @param status the HTTP status
+     * @param body the body
+     */
+    public record Page(int status, String body) {
+    }
+
     private static Map<String, String> call(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {

@@ -10,13 +10,15 @@ import org.rabbitjca.it.beans.RecoveryListener;
 import org.rabbitjca.it.beans.RoutedListener;
 import org.rabbitjca.it.beans.SlowSingleListener;
 import org.rabbitjca.it.beans.TransactedListener;
+import org.rabbitjca.testserver.BuildProperties;
 
 import java.util.List;
 
 /**
  * Starts one server per test class, before its tests, with the standard probe war: the probes, the standard beans,
- * the probes' pool ({@link ProbedServer#probePool()}) and the application exceptions of the {@code ejb-jar.xml}
- * users copy; stopped after the class. The broker is the one {@link ClassBroker} chose.
+ * the probes' pool ({@link ProbedServer#probePool()}), the application exceptions of the {@code ejb-jar.xml}
+ * users copy, and the {@code rabbitmq-jca-microprofile} jar users bundle for health and metrics; stopped after the
+ * class. The broker is the one {@link ClassBroker} chose.
  */
 public final class ProbeServerExtension implements BeforeAllCallback {
 
@@ -30,7 +32,9 @@ public final class ProbeServerExtension implements BeforeAllCallback {
                 .adapterPort(ClassBroker.amqpPort()).pools(List.of(ProbedServer.probePool()))
                 .beans(CountingListener.class, OrderedListener.class, PoisonListener.class, RecoveryListener.class,
                         RoutedListener.class, SlowSingleListener.class, TransactedListener.class)
-                .ejbJar(EjbJarXml.withUsersApplicationExceptions()).jvmOptions("-Xmx768m").start();
+                .ejbJar(EjbJarXml.withUsersApplicationExceptions())
+                .libraries(BuildProperties.requiredPath("rabbitjca.microprofile.jar").toFile())
+                .jvmOptions("-Xmx768m").start();
         context.getStore(NAMESPACE).put(ProbedServer.class, (ExtensionContext.Store.CloseableResource) server::close);
         current = server;
     }

@@ -77,13 +77,17 @@ final class BrokerOutage {
         nextAttempt = now.plusMillis(delayMillis.applyAsLong(failedAttempts++));
     }
 
-    /** An open connection was lost; amqp-client recovers it. */
+    /**
+     * An open connection was lost; amqp-client recovers it.
+     *
+     * @param why what ended it, as {@link CloseReason#describe()} says: {@code the connection was lost: ...}
+     */
     synchronized void lost(String why) {
         if (since == null) {
             since = clock.instant();
         }
         failure = null;
-        reason = "the connection was lost (" + why + ").";
+        reason = Sentences.end(why);
     }
 
     /**

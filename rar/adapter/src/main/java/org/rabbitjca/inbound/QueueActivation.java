@@ -62,6 +62,8 @@ public final class QueueActivation {
     private final ConcurrencyLimit concurrency;
     private final Runnable onConnectionRecovered = this::connectionRecovered;
     private final Counters counters = new Counters(ResourceKind.BEAN);
+    /** The bean's class, which monitoring names it by; {@code null} when the container does not say. */
+    private final Class<?> endpointClass;
     private ActivationResource monitored;
     private ConsumerSession session;
     private boolean stopped;
@@ -87,6 +89,7 @@ public final class QueueActivation {
                            EndpointConfiguration configuration, BrokerConnections connections,
                            ContainerServices container) throws ResourceException {
         this.name = name;
+        this.endpointClass = endpointFactory.getEndpointClass();
         this.consumer = configuration.consumer();
         this.connection = configuration.connection();
         this.connections = connections;
@@ -150,7 +153,9 @@ public final class QueueActivation {
     }
 
     private void monitor() {
-        ActivationResource resource = MonitoredResources.register(ResourceKind.BEAN, name,
+        Class<?> bean = endpointClass;
+        ActivationResource resource = MonitoredResources.register(ResourceKind.BEAN,
+                bean == null ? name : bean.getName(),
                 unique -> new ActivationResource(unique, this::state, counters));
         synchronized (this) {
             monitored = resource;
@@ -249,8 +254,7 @@ public final class QueueActivation {
             Optional<Instant> due = notDue.nextAttempt();
             synchronized (this) {
                 restarting = false;
-                downReason = notDue.getMessage();
-                nextAttempt = due.orElse(null);
+                nextAttempt = due.orElse(null); // the reason stays the loss's: nothing new was tried
             }
             if (due.isPresent()) {
                 later.runLater(Math.max(0, Duration.between(Instant.now(), due.get()).toMillis()), this::restart);

@@ -94,14 +94,14 @@ class BrokerOutageTest {
 
     @Test
     void aLostConnectionFailsCallersUntilRecoveredAndSaysWhenRecoveryTriesNext() {
-        outage.lost("Heartbeat missing");
+        outage.lost("the connection was lost: Heartbeat missing");
         FailingFastException underWay = assertThrows(FailingFastException.class, outage::failFastIfDown);
         long delay = outage.recoveryDelayMillis(1);
         FailingFastException scheduled = assertThrows(FailingFastException.class, outage::failFastIfDown);
         outage.connected();
 
-        assertAll(() -> assertEquals("The broker is unavailable since 14:03:07.250: the connection was lost "
-                        + "(Heartbeat missing). Failing at once instead of waiting: an attempt to reconnect is under "
+        assertAll(() -> assertEquals("The broker is unavailable since 14:03:07.250: the connection was lost: "
+                        + "Heartbeat missing. Failing at once instead of waiting: an attempt to reconnect is under "
                         + "way.", underWay.getMessage()),
                 () -> assertEquals(2_000, delay),
                 () -> assertTrue(scheduled.getMessage().endsWith("the next attempt is at 14:03:09.250 (in 2000 ms)."),
