@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.broker;
 
+import org.rabbitjca.api.monitoring.Condition;
+import org.rabbitjca.api.monitoring.ResourceState;
 import org.junit.jupiter.api.Test;
 import org.rabbitjca.api.BrokerUnreachableException;
 
@@ -14,6 +16,7 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -152,5 +155,20 @@ class BrokerOutageTest {
         public Clock withZone(ZoneId zone) {
             throw new UnsupportedOperationException();
         }
+    }
+
+    @Test
+    void whileDownItsStateSaysSinceWhenWhyAndWhenTheNextAttemptIs() {
+        assertNull(outage.downState(), "up");
+        outage.lost("the connection was lost: Heartbeat missing");
+        outage.recoveryDelayMillis(1);
+        ResourceState down = outage.downState();
+        outage.connected();
+
+        assertAll(() -> assertEquals(Condition.DOWN, down.condition()),
+                () -> assertEquals("the connection was lost: Heartbeat missing.", down.reason()),
+                () -> assertEquals(clock.instant(), down.since()),
+                () -> assertEquals(clock.instant().plusSeconds(2), down.nextAttempt()),
+                () -> assertNull(outage.downState(), "up again"));
     }
 }

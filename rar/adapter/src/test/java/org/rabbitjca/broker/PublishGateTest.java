@@ -3,6 +3,8 @@ package org.rabbitjca.broker;
 
 import org.junit.jupiter.api.Test;
 import org.rabbitjca.api.BrokerBlockedException;
+import org.rabbitjca.api.monitoring.Condition;
+import org.rabbitjca.api.monitoring.ResourceState;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -10,7 +12,10 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,5 +66,25 @@ class PublishGateTest {
 
         assertAll(() -> assertFalse(gate.isBlocked()),
                 () -> assertDoesNotThrow(() -> gate.awaitOpen(0, "channel 1")));
+    }
+
+    @Test
+    void aBlockShowsAsBlockedWithTheBrokersReasonAndItsTimeAddsUpAcrossBlocks() throws InterruptedException {
+        assertNull(gate.blockedState(), "not blocked");
+        gate.handleBlocked("low on memory");
+        Thread.sleep(20); // a measured duration, not a synchronisation
+        ResourceState blocked = gate.blockedState();
+        gate.handleUnblocked();
+        long first = gate.blockedNanos();
+        gate.handleBlocked(" ");
+        Thread.sleep(20);
+
+        assertAll(() -> assertEquals(Condition.BLOCKED, blocked.condition()),
+                () -> assertEquals("the broker blocks publishing: low on memory (a memory or disk alarm)",
+                        blocked.reason()),
+                () -> assertNotNull(blocked.since()),
+                () -> assertTrue(first >= 20_000_000L, first + " ns"),
+                () -> assertTrue(gate.blockedNanos() >= first + 20_000_000L, "the current block counts too"),
+                () -> assertTrue(gate.blockedState().reason().contains("no reason given")));
     }
 }

@@ -48,6 +48,8 @@ class FailedDeliveryRouterTest {
 
         assertEquals(List.of("orders.retry.2000ms", "orders.retry.4000ms", "orders.retry.5000ms"),
                 channel.published().stream().map(FakePublishChannel.Published::routingKey).toList());
+        assertAll(() -> assertEquals(3, counters.value(Measure.RETRIED)),
+                () -> assertEquals(0, counters.value(Measure.DEAD_LETTERED)));
     }
 
     @Test
@@ -64,7 +66,9 @@ class FailedDeliveryRouterTest {
 
         FakePublishChannel.Published copy = onlyCopy();
         Map<String, Object> headers = copy.properties().getHeaders();
-        assertAll(() -> assertEquals("", copy.exchange()),
+        assertAll(() -> assertEquals(1, counters.value(Measure.DEAD_LETTERED)),
+                () -> assertEquals(0, counters.value(Measure.RETRIED)),
+                () -> assertEquals("", copy.exchange()),
                 () -> assertEquals("orders.dlq", copy.routingKey()),
                 () -> assertEquals(5, headers.get(DeliveredMessage.ATTEMPTS_HEADER)),
                 () -> assertEquals("java.lang.IllegalStateException: boom",

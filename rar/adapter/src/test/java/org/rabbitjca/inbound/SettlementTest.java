@@ -40,7 +40,8 @@ class SettlementTest {
     void aSuccessfulDeliveryIsAcknowledged() {
         settlement.ack(FailedDeliveryRouterTest.message(0));
 
-        assertEquals(List.of("ack 7"), consumer.settled());
+        assertAll(() -> assertEquals(List.of("ack 7"), consumer.settled()),
+                () -> assertEquals(1, counters.value(Measure.ACKNOWLEDGED)));
     }
 
     @Test
@@ -48,7 +49,9 @@ class SettlementTest {
         settlement.fail(FailedDeliveryRouterTest.message(0), new IllegalStateException("boom"));
 
         assertAll(() -> assertEquals("orders.retry.1000ms", publish.published().get(0).routingKey()),
-                () -> assertEquals(List.of("ack 7"), consumer.settled()));
+                () -> assertEquals(List.of("ack 7"), consumer.settled()),
+                () -> assertEquals(1, counters.value(Measure.RETRIED)),
+                () -> assertEquals(0, counters.value(Measure.ACKNOWLEDGED), "a failed try is not a processed one"));
     }
 
     @Test
@@ -58,7 +61,8 @@ class SettlementTest {
         settlement.fail(FailedDeliveryRouterTest.message(0), new IllegalStateException("boom"));
 
         assertAll(() -> assertEquals(List.of(), publish.published(), "no copy written into the blocked socket"),
-                () -> assertEquals(List.of("requeue 7"), consumer.settled(), "requeued, not acknowledged"));
+                () -> assertEquals(List.of("requeue 7"), consumer.settled(), "requeued, not acknowledged"),
+                () -> assertEquals(0, counters.value(Measure.RETRIED), "nothing was sent to be retried"));
     }
 
     @Test
@@ -104,6 +108,8 @@ class SettlementTest {
         settlement.rolledBack(FailedDeliveryRouterTest.message(0));
 
         assertAll(() -> assertEquals("orders.retry.1000ms", publish.published().get(0).routingKey()),
-                () -> assertEquals(List.of("ack 7"), consumer.settled()));
+                () -> assertEquals(List.of("ack 7"), consumer.settled()),
+                () -> assertEquals(1, counters.value(Measure.RETRIED)),
+                () -> assertEquals(0, counters.value(Measure.ACKNOWLEDGED), "a failed try is not a processed one"));
     }
 }

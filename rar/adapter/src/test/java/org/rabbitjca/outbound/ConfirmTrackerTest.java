@@ -39,6 +39,8 @@ class ConfirmTrackerTest {
         assertTrue(second.isDone() && !second.isCompletedExceptionally());
         assertFalse(third.isDone());
         assertEquals(1, tracker.outstanding());
+        assertEquals(2, counters.value(Measure.CONFIRMED));
+        assertTrue(counters.value(Measure.CONFIRM_WAIT) > 0, "the wait of each is summed");
     }
 
     @Test
@@ -51,6 +53,8 @@ class ConfirmTrackerTest {
         assertInstanceOf(PublishNackedException.class, causeOf(first));
         assertTrue(causeOf(first).getMessage().contains("exchange 'orders'"));
         assertFalse(second.isDone());
+        assertEquals(1, counters.value(Measure.NACKED));
+        assertEquals(0, counters.value(Measure.CONFIRMED));
     }
 
     @Test
@@ -66,6 +70,8 @@ class ConfirmTrackerTest {
         assertEquals(312, failure.replyCode());
         assertEquals("NO_ROUTE", failure.replyText());
         assertEquals("kept", tagged.getHeaders().get("app"), "the application's headers stay");
+        assertEquals(1, counters.value(Measure.RETURNED));
+        assertEquals(0, counters.value(Measure.CONFIRMED), "a returned message is not counted as confirmed");
     }
 
     @Test
