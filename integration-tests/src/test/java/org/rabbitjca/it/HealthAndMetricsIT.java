@@ -70,7 +70,8 @@ class HealthAndMetricsIT extends DeployedProbes {
         long retried = value(metrics, "rabbitjca_bean_retried", POISON_TAG);
         long deadLettered = value(metrics, "rabbitjca_bean_dead_lettered", POISON_TAG);
 
-        Map<String, String> answer = post("api/probe/publish-concurrently?queue=" + QUEUE + "&threads=10&perThread=100");
+        Map<String, String> answer = post("api/probe/publish-concurrently?queue=" + QUEUE
+                + "&threads=10&perThread=100");
         assertEquals("1000", answer.get("confirmed"), answer.toString());
         // 8 good messages (one try each) and 2 poison ones (3 tries each, then the dead-letter queue)
         BrokerClient.publish(ClassBroker.current(), PoisonListener.QUEUE, "hm", 10,
