@@ -31,6 +31,7 @@ record DeliveredMessage(String queue, byte[] body, AMQP.BasicProperties properti
     public String toString() {
         return "RabbitMessage[queue=" + queue + ", deliveryTag=" + envelope.getDeliveryTag() + ", messageId="
                 + properties.getMessageId() + ", redelivered=" + envelope.isRedeliver() + ", failed tries before="
-                + failedAttemptsBefore() + ", " + body.length + " bytes]";
+                + failedAttemptsBefore() + traceId().map(id -> ", trace=" + id).orElse("") + ", " + body.length
+                + " bytes]";
     }
 }

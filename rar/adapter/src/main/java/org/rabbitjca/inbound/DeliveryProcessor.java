@@ -9,6 +9,7 @@ import org.rabbitjca.api.RabbitMessage;
 import org.rabbitjca.api.RabbitMessageListener;
 import org.rabbitjca.api.monitoring.Measure;
 import org.rabbitjca.broker.Counters;
+import org.rabbitjca.broker.Tracing;
 
 import java.lang.System.Logger.Level;
 import java.lang.reflect.Method;
@@ -177,11 +178,19 @@ final class DeliveryProcessor {
         } catch (UnreadableMessageException unreadable) {
             return unreadable;
         }
-        Throwable failure = null;
         counters.increment(Measure.DELIVERED);
         if (message.envelope().isRedeliver()) {
             counters.increment(Measure.REDELIVERED);
         }
+        try (Tracing.Scope trace = Tracing.delivering(message)) {
+            return deliverInTrace(invoker, endpoint, converted, transaction);
+        }
+    }
+
+    /** @return the bean's failure, or {@code null}; with the message's trace current on this thread */
+    private <M> Throwable deliverInTrace(ListenerInvoker<M> invoker, MessageEndpoint endpoint, M converted,
+                                         TransactedSettlement transaction) throws Exception {
+        Throwable failure = null;
         long started = System.nanoTime();
         if (transaction != null) {
             endpoint.beforeDelivery(invoker.method()); // the container begins the transaction on this thread

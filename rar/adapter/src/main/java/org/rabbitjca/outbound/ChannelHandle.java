@@ -6,6 +6,7 @@ import com.rabbitmq.client.Channel;
 import org.rabbitjca.api.ChannelOperationRefusedException;
 import org.rabbitjca.api.RabbitConnection;
 import org.rabbitjca.api.RabbitException;
+import org.rabbitjca.broker.Tracing;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -31,9 +32,10 @@ final class ChannelHandle implements RabbitConnection {
     }
 
     @Override
-    public void publish(String exchange, String routingKey, boolean mandatory, AMQP.BasicProperties properties,
+    public void publish(String exchange, String routingKey, boolean mandatory, AMQP.BasicProperties bare,
                         byte[] body) {
         RabbitManagedConnection connection = managed();
+        AMQP.BasicProperties properties = Tracing.stamp(bare);
         HeldPublishes transaction = connection.transactionHolding();
         if (transaction != null) {
             connection.refuseIfUnpublishable(exchange, routingKey, mandatory); // publish() checks on the direct path
@@ -56,8 +58,9 @@ final class ChannelHandle implements RabbitConnection {
 
     @Override
     public CompletableFuture<Void> publishAsync(String exchange, String routingKey, boolean mandatory,
-                                                AMQP.BasicProperties properties, byte[] body) {
+                                                AMQP.BasicProperties bare, byte[] body) {
         RabbitManagedConnection connection = managed();
+        AMQP.BasicProperties properties = Tracing.stamp(bare);
         HeldPublishes transaction = connection.transactionHolding();
         if (transaction != null) {
             connection.refuseIfUnpublishable(exchange, routingKey, mandatory); // publish() checks on the direct path

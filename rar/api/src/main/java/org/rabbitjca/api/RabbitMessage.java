@@ -5,6 +5,8 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Envelope;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
 
 /** A message delivered to a {@link RabbitMessageListener}: body, properties and envelope, immutable. */
 public interface RabbitMessage {
@@ -25,4 +27,18 @@ public interface RabbitMessage {
 
     /** @return the envelope: exchange, routing key, redelivered flag and delivery tag */
     Envelope envelope();
+
+    /**
+     * @return the W3C trace context the message carries in its {@value TraceParent#HEADER} header: the adapter sets
+     *         one on every message it publishes, taken from the publisher's trace; empty when the message has none
+     */
+    default Optional<TraceParent> traceParent() {
+        Map<String, Object> headers = properties().getHeaders();
+        return TraceParent.parse(headers == null ? null : headers.get(TraceParent.HEADER));
+    }
+
+    /** @return the id of the trace the message belongs to (32 hex digits), which logs and traces show */
+    default Optional<String> traceId() {
+        return traceParent().map(TraceParent::traceId);
+    }
 }
