@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.rabbitjca.testbroker.Poll;
 import org.rabbitjca.testbroker.RabbitNode;
 import org.rabbitjca.testbroker.RabbitNodeExtension;
+import org.rabbitjca.testserver.Http;
 
 import java.io.File;
 import java.net.URI;
@@ -20,77 +21,118 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The sample as its users meet it, with the descriptors they copy ({@code deploy-descriptors/ejb-jar.xml} and
- * {@code payara/glassfish-resources.xml}), in Payara Micro through Arquillian against the run's private RabbitMQ
- * node: orders posted over HTTP are confirmed, the bean receives each one, and the descriptors take effect on the
- * broker. The adapter's own behaviour is proven in the {@code integration-tests} module.
+ * The sample as its users meet it: the war the build makes (with the descriptors users copy,
+ * {@code deploy-descriptors/ejb-jar.xml} and {@code payara/glassfish-resources.xml}, and the
+ * rabbitmq-jca-microprofile jar), in Payara Micro through Arquillian against the run's private RabbitMQ node.
+ * Placed orders are shipped once each and audited through their own topic binding; a poison order ends in the
+ * dead-letter queue with its reason and is marked rejected; health and metrics show the adapter; the descriptors
+ * take effect on the broker. The adapter's own behaviour is proven in the {@code integration-tests} module.
  */
 @RunAsClient
 @ExtendWith({RabbitNodeExtension.class, SamplePostBootCommands.class, ArquillianExtension.class})
 class SampleIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final Pattern PLACED = Pattern.compile("Placed order (\\d+): .*");
 
     /** The deployment's base URL, e.g. {@code http://127.0.0.1:8123/ejb-sample/}. */
     @ArquillianResource
     private URL base;
 
-    /** @return the sample with its descriptors, as the war the build makes */
+    /** @return the war the build made */
     @Deployment(testable = false)
     public static WebArchive sample() {
-        return ShrinkWrap.create(WebArchive.class, "ejb-sample.war")
-                .addPackage(OrderPublisher.class.getPackage())
-                .addAsWebInfResource(new File("../deploy-descriptors/payara/glassfish-resources.xml"))
-                .addAsWebInfResource(new File("../deploy-descriptors/ejb-jar.xml"));
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/ejb-sample.war"));
     }
 
     @Test
-    void postedOrdersAreConfirmedAndEachIsReceivedByTheBean() throws Exception {
-        List<String> orders = List.of("sample-it-1", "sample-it-2", "sample-it-3");
-        for (String order : orders) {
-            String answer = call(HttpRequest.newBuilder(URI.create(base + "api/orders"))
-                    .POST(HttpRequest.BodyPublishers.ofString(order)));
-            assertTrue(answer.startsWith("Published '" + order + "' with confirm"), answer);
+    void placedOrdersAreShippedOnceEachAndAuditedThroughTheirOwnBinding() throws Exception {
+        List<Long> ids = new ArrayList<>();
+        for (String order : List.of("3 apples", "1 pear", "2 plums")) {
+            ids.add(place(order));
         }
 
-        List<String> received = Poll.until(Duration.ofSeconds(30), this::received,
-                lines -> lines.containsAll(orders));
-
-        assertEquals(orders, received.stream().filter(orders::contains).sorted().toList(), "each order once");
+        for (long id : ids) {
+            String state = Poll.until(Duration.ofSeconds(30), () -> get("api/orders/" + id),
+                    line -> line.contains("SHIPPED"));
+            assertTrue(state.matches("order " + id + ": \\d+ \\w+, SHIPPED \\(shipped .+, trace [0-9a-f]{32}\\)\\n"),
+                    state);
+        }
+        List<String> audit = Poll.until(Duration.ofSeconds(30), () -> get("api/orders/audit").lines().toList(),
+                lines -> ids.stream().allMatch(id -> lines.stream().anyMatch(line -> line.contains("order-" + id))));
         RabbitNode node = RabbitNodeExtension.sharedNode();
-        int left = Poll.until(Duration.ofSeconds(30), () -> node.queueMessageCount(OrderPublisher.QUEUE),
-                count -> count == 0);
-        assertEquals(0, left, "messages left in " + OrderPublisher.QUEUE);
+        assertAll(() -> ids.forEach(id -> assertEquals(1, audit.stream()
+                        .filter(line -> line.startsWith("order.placed order-" + id + " ")).count(), "once: " + audit)),
+                () -> assertEquals(0, node.queueMessageCount(ShippingListener.QUEUE), "nothing left to ship"));
+    }
+
+    @Test
+    void aPoisonOrderEndsInTheDeadLetterQueueWithItsReasonAndIsRejected() throws Exception {
+        long id = place("0 plums");
+
+        String state = Poll.until(Duration.ofSeconds(60), () -> get("api/orders/" + id),
+                line -> line.contains("REJECTED"));
+
+        assertAll(() -> assertTrue(state.startsWith("order " + id + ": 0 plums, REJECTED ("), state),
+                () -> assertTrue(state.endsWith("java.lang.IllegalArgumentException: order " + id
+                        + " has quantity 0: nothing to ship)\n"), "the dead letter's reason: " + state),
+                () -> assertEquals(400, send(HttpRequest.newBuilder(URI.create(base + "api/orders"))
+                        .POST(HttpRequest.BodyPublishers.ofString("apples"))).statusCode(), "no quantity"));
+    }
+
+    @Test
+    void healthAndMetricsShowTheAdapter() throws Exception {
+        place("1 melon");
+        Http.Page ready = Http.page(base, "/health/ready");
+        Http.Page metrics = Http.page(base, "/metrics");
+
+        assertAll(() -> assertEquals(200, ready.status(), ready.body()),
+                () -> assertTrue(ready.body().contains("\"pool ejb-sample\":\"UP\""), ready.body()),
+                () -> assertTrue(ready.body().contains("\"bean " + ShippingListener.class.getName() + "\":\"UP\""),
+                        ready.body()),
+                () -> assertTrue(metrics.body().lines().anyMatch(line -> line.startsWith("rabbitjca_pool_published{")
+                        && line.contains("pool=\"ejb-sample\"") && !line.endsWith(" 0.0")), "published count"));
     }
 
     @Test
     void theDescriptorsTakeEffectOnTheBroker() throws Exception {
-        call(HttpRequest.newBuilder(URI.create(base + "api/orders")).POST(HttpRequest.BodyPublishers.ofString("x")));
+        place("1 kiwi");
         RabbitNode node = RabbitNodeExtension.sharedNode();
         String consumers = node.rabbitmqctl("list_consumers", "--no-table-headers", "queue_name", "prefetch_count");
 
         assertAll(() -> assertTrue(consumers.lines().anyMatch(line -> line.matches(
-                        OrderPublisher.QUEUE.replace(".", "\\.") + "\\s+20")),
-                        () -> "deploy-descriptors/ejb-jar.xml sets prefetch 20 for OrderListener: " + consumers),
+                        ShippingListener.QUEUE.replace(".", "\\.") + "\\s+20")),
+                        () -> "deploy-descriptors/ejb-jar.xml sets prefetch 20 for ShippingListener: " + consumers),
                 () -> assertTrue(node.connectionNames().contains("ejb-sample (publish)"),
                         () -> "glassfish-resources.xml names the pool's connection: " + node.connectionNames()));
     }
 
-    private List<String> received() throws Exception {
-        return call(HttpRequest.newBuilder(URI.create(base + "api/orders")).GET()).lines().toList();
+    /** @return the number of the order placed */
+    private long place(String order) throws Exception {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(base + "api/orders"))
+                .POST(HttpRequest.BodyPublishers.ofString(order)));
+        Matcher placed = PLACED.matcher(answer.body().strip());
+        assertTrue(answer.statusCode() == 200 && placed.matches(), answer.statusCode() + " " + answer.body());
+        return Long.parseLong(placed.group(1));
     }
 
-    private static String call(HttpRequest.Builder request) throws Exception {
-        HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response::body);
-        return response.body();
+    private String get(String path) throws Exception {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        assertEquals(200, answer.statusCode(), answer::body);
+        return answer.body();
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }
