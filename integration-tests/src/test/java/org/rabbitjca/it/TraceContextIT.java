@@ -16,6 +16,7 @@ import org.rabbitjca.it.trace.TracedListener;
 import org.rabbitjca.testbroker.Poll;
 import org.rabbitjca.testbroker.RabbitNode;
 import org.rabbitjca.testbroker.RabbitNodeExtension;
+import org.rabbitjca.testserver.BuildProperties;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,11 +27,13 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Trace context from publish to bean, on a Payara Micro whose MicroProfile Telemetry is on (no exporter): a publish
- * from a request carries the request's span, and the bean runs in that trace; a trace a raw client started goes on
- * through the bean into what the bean publishes, with its trace state.
+ * Trace context from publish to bean, on a Payara Micro whose MicroProfile Telemetry is on (no exporter), with the
+ * rabbitmq-jca-microprofile jar in the war: a publish from a request carries the request's span, and the bean runs
+ * in a consumer span of that trace with the messaging attributes; a trace a raw client started goes on through the
+ * bean's consumer span into what the bean publishes, with its trace state.
  */
 @ExtendWith(RabbitNodeExtension.class)
 class TraceContextIT {
@@ -46,6 +49,7 @@ class TraceContextIT {
         server = ProbedServer.named(TraceContextIT.class.getSimpleName()).adapterPort(node.amqpPort())
                 .pools(List.of(ProbedServer.probePool()))
                 .beans(TraceProbe.class, TraceLog.class, TracedListener.class)
+                .libraries(BuildProperties.requiredPath("rabbitjca.microprofile.jar").toFile())
                 .jvmOptions("-Dotel.sdk.disabled=false", "-Dotel.traces.exporter=none",
                         "-Dotel.metrics.exporter=none", "-Dotel.logs.exporter=none")
                 .start();
@@ -69,7 +73,15 @@ class TraceContextIT {
                 () -> assertEquals(published.get("traceId"), carried.traceId(), seen.toString()),
                 () -> assertEquals(published.get("traceId"), seen.get("traceId"), "RabbitMessage.traceId()"),
                 () -> assertEquals(published.get("traceId"), seen.get("spanTraceId"),
-                        "the OpenTelemetry context in onMessage"));
+                        "the OpenTelemetry context in onMessage"),
+                () -> assertEquals("false", seen.get("spanRemote"), "a span of this server's: " + seen),
+                () -> assertNotEquals(carried.parentId(), seen.get("spanId"), "a child of the publisher's span"),
+                () -> assertTrue(seen.get("span").contains("name=" + TracedListener.QUEUE + " process")
+                        && seen.get("span").contains("kind=CONSUMER")
+                        && seen.get("span").contains("messaging.system=rabbitmq")
+                        && seen.get("span").contains("messaging.rabbitmq.destination.routing_key="
+                        + TracedListener.QUEUE)
+                        && seen.get("span").contains("messaging.message.id=req-1"), seen.get("span")));
     }
 
     @Test
@@ -91,6 +103,7 @@ class TraceContextIT {
                 () -> assertEquals("relayed-raw-1", relayed.getProps().getMessageId()),
                 () -> assertEquals(trace, onward.traceId(), "the same trace"),
                 () -> assertNotEquals(parent, onward.parentId(), "sent by another operation"),
+                () -> assertEquals(seen.get("spanId"), onward.parentId(), "sent from the bean's consumer span"),
                 () -> assertEquals("vendor=abc", String.valueOf(headers.get(TraceParent.STATE_HEADER))));
     }
 

@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * Records, per message of queue {@value #QUEUE}, the {@code traceparent} and {@code tracestate} headers, the trace
- * id {@link RabbitMessage#traceId()} gives, and the OpenTelemetry span current in {@code onMessage}; a message with
+ * id {@link RabbitMessage#traceId()} gives, and the OpenTelemetry span current in {@code onMessage} (its ids, and
+ * its {@code toString()}, where the server's SDK shows the name, kind and attributes); a message with
  * the header {@value #RELAY_TO} is then published on to that queue, as {@code relayed-<id>}.
  */
 @MessageDriven(activationConfig = {
@@ -44,7 +45,10 @@ public class TracedListener implements RabbitMessageListener {
                 + "\ntraceparent=" + headers.get(TraceParent.HEADER)
                 + "\ntracestate=" + headers.get(TraceParent.STATE_HEADER)
                 + "\ntraceId=" + message.traceId().orElse("")
-                + "\nspanTraceId=" + Span.current().getSpanContext().getTraceId() + "\n");
+                + "\nspanTraceId=" + Span.current().getSpanContext().getTraceId()
+                + "\nspanId=" + Span.current().getSpanContext().getSpanId()
+                + "\nspanRemote=" + Span.current().getSpanContext().isRemote()
+                + "\nspan=" + Span.current().toString().replace('\n', ' ') + "\n");
         if (headers.get(RELAY_TO) != null) {
             publisher.publish("", headers.get(RELAY_TO).toString(), false, "relayed-" + id);
         }

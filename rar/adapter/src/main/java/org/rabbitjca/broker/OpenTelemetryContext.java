@@ -6,7 +6,9 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import org.rabbitjca.api.TraceParent;
+import org.rabbitjca.api.monitoring.DeliveryTracer;
 
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -42,7 +44,7 @@ final class OpenTelemetryContext {
      * @param state the {@code tracestate} it came with, {@code key=value} pairs separated by commas; may be empty
      * @return ends it
      */
-    static AutoCloseable makeCurrent(TraceParent parent, String state) {
+    static DeliveryTracer.TracedDelivery makeCurrent(TraceParent parent, String state) {
         var vendors = TraceState.builder();
         for (String pair : state.split(",")) {
             int equals = pair.indexOf('=');
@@ -52,6 +54,17 @@ final class OpenTelemetryContext {
         }
         SpanContext remote = SpanContext.createFromRemoteParent(parent.traceId(), parent.parentId(),
                 TraceFlags.fromHex(parent.flags(), 0), vendors.build());
-        return Context.current().with(Span.wrap(remote)).makeCurrent()::close;
+        Scope scope = Context.current().with(Span.wrap(remote)).makeCurrent();
+        return new DeliveryTracer.TracedDelivery() {
+            @Override
+            public void failed(Throwable failure) {
+                // not a span of ours: the bean's own spans say how it went
+            }
+
+            @Override
+            public void close() {
+                scope.close();
+            }
+        };
     }
 }

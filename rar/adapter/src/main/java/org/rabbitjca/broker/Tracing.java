@@ -4,6 +4,8 @@ package org.rabbitjca.broker;
 import com.rabbitmq.client.AMQP;
 import org.rabbitjca.api.RabbitMessage;
 import org.rabbitjca.api.TraceParent;
+import org.rabbitjca.api.monitoring.DeliveryTracer;
+import org.rabbitjca.api.monitoring.RabbitMonitoring;
 
 import java.lang.System.Logger.Level;
 import java.util.HashMap;
@@ -15,7 +17,8 @@ import java.util.Optional;
  * application set one: from the current OpenTelemetry span when the server has one (Payara's MicroProfile
  * Telemetry), else from the delivery a message-driven bean is handling on this thread (the trace goes on), else a
  * new trace. A delivery makes its message's trace current for the bean: for the publishes it makes, and as the
- * OpenTelemetry context when there is one. amqp-client's own ObservationCollector would do the header part, but
+ * OpenTelemetry context when there is one, in a consumer span when the bean's application lent a
+ * {@link DeliveryTracer}. amqp-client's own ObservationCollector would do the header part, but
  * only through Micrometer, which Jakarta EE servers do not ship.
  */
 public final class Tracing {
@@ -69,27 +72,39 @@ public final class Tracing {
     }
 
     /**
-     * Makes a delivered message's trace current on this thread until the returned scope is closed.
+     * Makes a delivered message's trace current on this thread until the returned scope is closed: for the
+     * publishes made meanwhile, and in a consumer span when the bean's application lent a tracer, else as the
+     * OpenTelemetry context when the server has the API.
      *
      * @param message the delivery
-     * @return ends it; does nothing when the message carries no trace context
+     * @param application the bean's class loader, which names its application's tracer
+     * @return ends it
      */
-    public static Scope delivering(RabbitMessage message) {
+    public static Scope delivering(RabbitMessage message, ClassLoader application) {
+        DeliveryTracer tracer = RabbitMonitoring.tracerOf(application);
         Optional<TraceParent> parent = message.traceParent();
-        if (parent.isEmpty()) {
-            return () -> { };
+        if (parent.isEmpty() && tracer == null) {
+            return NO_SCOPE;
         }
-        Object header = message.properties().getHeaders().get(TraceParent.STATE_HEADER);
+        Map<String, Object> headers = message.properties().getHeaders();
+        Object header = headers == null ? null : headers.get(TraceParent.STATE_HEADER);
         String state = header == null ? "" : header.toString();
-        DELIVERING.set(new Carried(parent.get(), state));
-        AutoCloseable otel = OPEN_TELEMETRY ? OpenTelemetryContext.makeCurrent(parent.get(), state) : null;
-        return () -> {
-            DELIVERING.remove();
-            if (otel != null) {
-                try {
-                    otel.close();
-                } catch (Exception impossible) {
-                    LOG.log(Level.DEBUG, "Ending an OpenTelemetry scope", impossible);
+        parent.ifPresent(found -> DELIVERING.set(new Carried(found, state)));
+        DeliveryTracer.TracedDelivery span = tracer != null ? tracer.start(message)
+                : OPEN_TELEMETRY ? OpenTelemetryContext.makeCurrent(parent.get(), state) : null;
+        return new Scope() {
+            @Override
+            public void failed(Throwable failure) {
+                if (span != null) {
+                    span.failed(failure);
+                }
+            }
+
+            @Override
+            public void close() {
+                DELIVERING.remove();
+                if (span != null) {
+                    span.close();
                 }
             }
         };
@@ -97,9 +112,24 @@ public final class Tracing {
 
     /** Ends what {@link #delivering} began. */
     public interface Scope extends AutoCloseable {
+        /** @param failure what the bean threw, for the delivery's span */
+        void failed(Throwable failure);
+
         @Override
         void close();
     }
+
+    private static final Scope NO_SCOPE = new Scope() {
+        @Override
+        public void failed(Throwable failure) {
+            // no span
+        }
+
+        @Override
+        public void close() {
+            // nothing began
+        }
+    };
 
     private static boolean openTelemetryPresent() {
         try {

@@ -182,8 +182,12 @@ final class DeliveryProcessor {
         if (message.envelope().isRedeliver()) {
             counters.increment(Measure.REDELIVERED);
         }
-        try (Tracing.Scope trace = Tracing.delivering(message)) {
-            return deliverInTrace(invoker, endpoint, converted, transaction);
+        try (Tracing.Scope trace = Tracing.delivering(message, application)) {
+            Throwable failure = deliverInTrace(invoker, endpoint, converted, transaction);
+            if (failure != null) {
+                trace.failed(failure);
+            }
+            return failure;
         }
     }
 

@@ -13,7 +13,11 @@ import io.opentelemetry.context.Context;
 import org.junit.jupiter.api.Test;
 import org.rabbitjca.api.RabbitMessage;
 import org.rabbitjca.api.TraceParent;
+import org.rabbitjca.api.monitoring.DeliveryTracer;
+import org.rabbitjca.api.monitoring.RabbitMonitoring;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -82,7 +86,7 @@ class TracingTest {
         RabbitMessage delivery = message(Map.of(TraceParent.HEADER, LongStringHelper.asLongString(HEADER),
                 TraceParent.STATE_HEADER, "vendor=abc"));
         AMQP.BasicProperties during;
-        try (Tracing.Scope scope = Tracing.delivering(delivery)) {
+        try (Tracing.Scope scope = Tracing.delivering(delivery, getClass().getClassLoader())) {
             during = Tracing.stamp(null);
         }
         AMQP.BasicProperties after = Tracing.stamp(null);
@@ -107,6 +111,36 @@ class TracingTest {
 
         assertAll(() -> assertEquals(HEADER, stamped.getHeaders().get(TraceParent.HEADER)),
                 () -> assertEquals("vendor=abc", stamped.getHeaders().get(TraceParent.STATE_HEADER)));
+    }
+
+    @Test
+    void anApplicationsTracerStartsTheSpanOfEachDeliveryToItsBeansAndHearsOfAFailure() {
+        List<String> heard = new ArrayList<>();
+        ClassLoader application = new ClassLoader() { };
+        RabbitMonitoring.trace(application, message -> new DeliveryTracer.TracedDelivery() {
+            @Override
+            public void failed(Throwable failure) {
+                heard.add("failed " + failure.getMessage());
+            }
+
+            @Override
+            public void close() {
+                heard.add("ended " + message.traceId().orElse("none"));
+            }
+        });
+        try {
+            RabbitMessage delivery = message(Map.of(TraceParent.HEADER, HEADER));
+            try (Tracing.Scope scope = Tracing.delivering(delivery, application)) {
+                scope.failed(new IllegalStateException("boom"));
+            }
+            try (Tracing.Scope scope = Tracing.delivering(delivery, getClass().getClassLoader())) {
+                heard.add("another application's bean");
+            }
+        } finally {
+            RabbitMonitoring.trace(application, null);
+        }
+
+        assertEquals(List.of("failed boom", "ended " + TRACE, "another application's bean"), heard);
     }
 
     private static RabbitMessage message(Map<String, Object> headers) {

@@ -2,7 +2,9 @@
 package org.rabbitjca.api.monitoring;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -24,6 +26,7 @@ public final class RabbitMonitoring {
 
     private static final List<MonitoredResource> RESOURCES = new CopyOnWriteArrayList<>();
     private static final List<Listener> LISTENERS = new CopyOnWriteArrayList<>();
+    private static final Map<ClassLoader, DeliveryTracer> TRACERS = new ConcurrentHashMap<>();
 
     private RabbitMonitoring() {
     }
@@ -67,5 +70,28 @@ public final class RabbitMonitoring {
         if (RESOURCES.remove(resource)) {
             LISTENERS.forEach(listener -> listener.removed(resource));
         }
+    }
+
+    /**
+     * Lends the adapter a tracer for the message-driven beans of one application.
+     *
+     * @param application the application's class loader (its beans' classes come from it)
+     * @param tracer starts a consumer span per delivery; {@code null} takes it back (do so when the application
+     *               stops)
+     */
+    public static void trace(ClassLoader application, DeliveryTracer tracer) {
+        if (tracer == null) {
+            TRACERS.remove(application);
+        } else {
+            TRACERS.put(application, tracer);
+        }
+    }
+
+    /**
+     * @param application a bean's class loader
+     * @return the tracer its application lent, or {@code null}
+     */
+    public static DeliveryTracer tracerOf(ClassLoader application) {
+        return application == null ? null : TRACERS.get(application);
     }
 }
