@@ -80,9 +80,12 @@ class ReceivedMessagesTest {
 
     @Test
     void headersThatAreNoJmsIdentifiersStayAmqpOnlyAndTheMessageIsReadOnly() throws Exception {
+        String trace = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
         Message message = convert(properties().headers(Map.of("region", LongStringHelper.asLongString("eu"),
-                "x-rabbitjca-attempts", 1, "JMSPriority", 9, "NULL", "reserved")).build(), new byte[0], false, 0);
+                "x-rabbitjca-attempts", 1, "JMSPriority", 9, "NULL", "reserved",
+                "traceparent", LongStringHelper.asLongString(trace))).build(), new byte[0], false, 0);
         assertEquals("eu", message.getStringProperty("region"));
+        assertEquals(trace, message.getStringProperty("traceparent"), "the trace context, as a string property");
         assertNull(message.getObjectProperty("x-rabbitjca-attempts"));
         assertNull(message.getObjectProperty("JMSPriority"));
         assertThrows(JMSException.class, () -> message.setStringProperty("late", "x"));
