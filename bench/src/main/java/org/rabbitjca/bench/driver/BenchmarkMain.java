@@ -273,6 +273,7 @@ public final class BenchmarkMain {
         Path war = workDir.resolve("bench.war");
         ShrinkWrap.create(WebArchive.class, "bench.war").addPackage(BenchResource.class.getPackage())
                 .addAsLibrary(PostgresDatabase.driver())
+                .addAsLibrary(target.resolve("rabbitmq-jca-microprofile.jar").toFile())
                 .addAsWebInfResource(new StringAsset(GlassfishResources.xml(POOLS,
                         List.of(orders.pool(BenchOrders.DATA_SOURCE)), List.of())), "glassfish-resources.xml")
                 .as(ZipExporter.class).exportTo(war.toFile(), true);
