@@ -7,13 +7,15 @@ import org.rabbitjca.api.RabbitMessage;
 
 import java.io.StringReader;
 
-/** The OrderPlaced event as it travels: a JSON body on the topic exchange {@value #EXCHANGE}. */
+/** The order events as they travel: JSON bodies on the topic exchange {@value #EXCHANGE}. */
 public final class OrderEvents {
 
     /** The topic exchange the sample's events go to; the beans declare it and bind their queues. */
     public static final String EXCHANGE = "sample.orders";
     /** The routing key of an OrderPlaced event. */
     public static final String PLACED = "order.placed";
+    /** The routing key of an OrderShipped event. */
+    public static final String SHIPPED = "order.shipped";
 
     private OrderEvents() {
     }
@@ -22,6 +24,11 @@ public final class OrderEvents {
     static String placed(Order order) {
         return Json.createObjectBuilder().add("type", "OrderPlaced").add("id", order.getId())
                 .add("item", order.getItem()).add("quantity", order.getQuantity()).build().toString();
+    }
+
+    /** @return the OrderShipped event's JSON body */
+    static String shipped(long id) {
+        return Json.createObjectBuilder().add("type", "OrderShipped").add("id", id).build().toString();
     }
 
     /** @return the event a message carries */

@@ -34,9 +34,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The sample as its users meet it: the war the build makes (with the descriptors users copy,
  * {@code deploy-descriptors/ejb-jar.xml} and {@code payara/glassfish-resources.xml}, and the
  * rabbitmq-jca-microprofile jar), in Payara Micro through Arquillian against the run's private RabbitMQ node.
- * Placed orders are shipped once each and audited through their own topic binding; a poison order ends in the
- * dead-letter queue with its reason and is marked rejected; health and metrics show the adapter; the descriptors
- * take effect on the broker. The adapter's own behaviour is proven in the {@code integration-tests} module.
+ * Placed orders are shipped once each and audited by a JMS bean (bound by {@code glassfish-ejb-jar.xml}) through
+ * its own topic binding, placement and shipment in one trace; a poison order ends in the dead-letter queue with its
+ * reason and is marked rejected; health and metrics show the adapter; the descriptors and the
+ * {@code @ConnectionFactoryDefinition} example take effect on the broker. The adapter's own behaviour is proven in
+ * the {@code integration-tests} module.
  */
 @RunAsClient
 @ExtendWith({RabbitNodeExtension.class, SamplePostBootCommands.class, ArquillianExtension.class})
@@ -56,7 +58,7 @@ class SampleIT {
     }
 
     @Test
-    void placedOrdersAreShippedOnceEachAndAuditedThroughTheirOwnBinding() throws Exception {
+    void placedOrdersAreShippedOnceEachAndAuditedInOneTraceThroughTheirOwnBinding() throws Exception {
         List<Long> ids = new ArrayList<>();
         for (String order : List.of("3 apples", "1 pear", "2 plums")) {
             ids.add(place(order));
@@ -69,11 +71,26 @@ class SampleIT {
                     state);
         }
         List<String> audit = Poll.until(Duration.ofSeconds(30), () -> get("api/orders/audit").lines().toList(),
-                lines -> ids.stream().allMatch(id -> lines.stream().anyMatch(line -> line.contains("order-" + id))));
+                lines -> ids.stream().allMatch(id -> lines.stream().anyMatch(line -> line.contains("shipped-" + id))));
         RabbitNode node = RabbitNodeExtension.sharedNode();
-        assertAll(() -> ids.forEach(id -> assertEquals(1, audit.stream()
-                        .filter(line -> line.startsWith("order.placed order-" + id + " ")).count(), "once: " + audit)),
-                () -> assertEquals(0, node.queueMessageCount(ShippingListener.QUEUE), "nothing left to ship"));
+        assertAll(() -> ids.forEach(id -> {
+            List<String> placed = audited(audit, "OrderPlaced order-" + id + " ");
+            List<String> shipped = audited(audit, "OrderShipped shipped-" + id + " ");
+            assertEquals(1, placed.size(), "placed once: " + audit);
+            assertEquals(1, shipped.size(), "shipped once, through the annotation-declared pool: " + audit);
+            assertEquals(trace(placed.get(0)), trace(shipped.get(0)), "the shipment goes on in the order's trace");
+        }), () -> assertEquals(0, node.queueMessageCount(ShippingListener.QUEUE), "nothing left to ship"));
+    }
+
+    private static List<String> audited(List<String> audit, String prefix) {
+        return audit.stream().filter(line -> line.startsWith(prefix)).toList();
+    }
+
+    /** @return the trace id of an audit line: {@code <type> <id> trace <trace id>: <body>} */
+    private static String trace(String auditLine) {
+        Matcher trace = Pattern.compile(" trace ([0-9a-f]{32}): ").matcher(auditLine);
+        assertTrue(trace.find(), "no trace in " + auditLine);
+        return trace.group(1);
     }
 
     @Test
@@ -91,12 +108,15 @@ class SampleIT {
     }
 
     @Test
-    void healthAndMetricsShowTheAdapter() throws Exception {
+    void thePageLinksHealthAndMetricsWhichShowTheAdapter() throws Exception {
         place("1 melon");
+        String page = get("");
         Http.Page ready = Http.page(base, "/health/ready");
         Http.Page metrics = Http.page(base, "/metrics");
 
-        assertAll(() -> assertEquals(200, ready.status(), ready.body()),
+        assertAll(() -> assertTrue(page.contains("href=\"/health/ready\"") && page.contains("href=\"/metrics\"")
+                        && page.contains("href=\"api/orders\""), page),
+                () -> assertEquals(200, ready.status(), ready.body()),
                 () -> assertTrue(ready.body().contains("\"pool ejb-sample\":\"UP\""), ready.body()),
                 () -> assertTrue(ready.body().contains("\"bean " + ShippingListener.class.getName() + "\":\"UP\""),
                         ready.body()),
@@ -114,7 +134,10 @@ class SampleIT {
                         ShippingListener.QUEUE.replace(".", "\\.") + "\\s+20")),
                         () -> "deploy-descriptors/ejb-jar.xml sets prefetch 20 for ShippingListener: " + consumers),
                 () -> assertTrue(node.connectionNames().contains("ejb-sample (publish)"),
-                        () -> "glassfish-resources.xml names the pool's connection: " + node.connectionNames()));
+                        () -> "glassfish-resources.xml names the pool's connection: " + node.connectionNames()),
+                () -> assertTrue(node.connectionNames().contains("ejb-sample-events (publish)"),
+                        () -> "RabbitResources' @ConnectionFactoryDefinition names its pool's connection: "
+                                + node.connectionNames()));
     }
 
     /** @return the number of the order placed */

@@ -18,7 +18,11 @@ import org.rabbitjca.testbroker.TestCertificates;
 import org.rabbitjca.testbroker.TlsOptions;
 import org.rabbitjca.testserver.ConnectorPool;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -43,6 +47,7 @@ class TlsConnectionsIT {
     private static final String OTHER_NAME = "rabbit-elsewhere.test";
     private static final String TRUST_PASSWORD_VARIABLE = "JCA_IT_TRUST_PASSWORD";
     private static final String ENV_POOL_JNDI = "rabbitmq/tls-env";
+    private static final Path SCRIPT = Path.of("../deploy-descriptors/payara/payara-server.asadmin");
 
     private static RabbitNode serverOnly;
     private static RabbitNode mutual;
@@ -66,7 +71,25 @@ class TlsConnectionsIT {
         server = ProbedServer.named("tls-connections").adapterPort(serverOnly.amqpPort()).pools(pools())
                 .beans(ConfiguredListener.class)
                 .ejbJar(ejbJar()).serverPools(List.of(environmentPool)).hostNames(OTHER_NAME)
+                .serverCommands(payaraServerScript(certificates))
                 .environment(Map.of(TRUST_PASSWORD_VARIABLE, certificates.trustStorePassword())).start();
+    }
+
+    /**
+     * @return the pool commands of {@code deploy-descriptors/payara/payara-server.asadmin} as users copy them, with
+     *         this class's TLS node and trust store for the values the script marks "test:", after the password
+     *         alias the script's comment tells users to create
+     */
+    private static List<String> payaraServerScript(TestCertificates certificates) throws IOException {
+        Path aliasPassword = Files.writeString(ProbedServer.workDir("tls-connections").resolve("alias.password"),
+                "AS_ADMIN_ALIASPASSWORD=" + certificates.trustStorePassword() + "\n");
+        List<String> commands = new ArrayList<>(List.of("create-password-alias --passwordfile " + aliasPassword
+                + " rabbitmq-truststore-password"));
+        Files.readAllLines(SCRIPT).stream().filter(line -> line.startsWith("create-connector-"))
+                .map(line -> line.replace("rabbit1\\:5671,rabbit2\\:5671", "127.0.0.1\\:" + serverOnly.tlsPort())
+                        .replace("/etc/rabbitmq-jca/truststore.p12", certificates.trustStore().toString()))
+                .forEach(commands::add);
+        return commands;
     }
 
     /** Runs after every other test of the class: no password is in the server's log or in any probe answer. */
@@ -111,6 +134,18 @@ class TlsConnectionsIT {
                 () -> server.assertPublishFails("tls-plain-port", QUEUE, TlsHandshakeException.class,
                         "the port does not speak TLS (Unsupported or unrecognized SSL message). Check that "
                                 + "'addresses' names the broker's TLS port (usually 5671)."));
+    }
+
+    @Test
+    void thePayaraServerScriptMakesAVerifiedTlsPoolWithItsPasswordFromAnAlias() throws Exception {
+        int before = serverOnly.queueMessageCount(QUEUE);
+        Map<String, String> answer = server.publish("rabbitmq/orders", QUEUE);
+
+        assertAll(() -> assertEquals("published", answer.get("outcome"), answer.toString()),
+                () -> assertEquals(before + 1, serverOnly.queueMessageCount(QUEUE)),
+                () -> assertTrue(serverOnly.rabbitmqctl("list_connections", "client_properties", "ssl").lines()
+                        .anyMatch(line -> line.contains("orders-app-tls (publish)") && line.contains("true")),
+                        "the script's pool connects over TLS"));
     }
 
     @Test

@@ -15,14 +15,16 @@ import java.util.Map;
  * @param workDir where the server's files and log go
  * @param adapterProperties the adapter's configuration, e.g. {@code addresses}, in order
  * @param serverPools pools declared in the server's configuration rather than in an application
+ * @param serverCommands commands in the server's own administration language (asadmin on Payara), run after the
+ *                       adapter is deployed and before the applications: a script users copy, tested as it is
  * @param applications deployed after the adapter, in order
  * @param jvmOptions options of the server's JVM, e.g. {@code -Djdk.net.hosts.file=...}
  * @param environment variables added to the server's environment
  * @param readyWithin how long start-up and deployment may take
  */
 public record ServerSetup(Path workDir, Map<String, String> adapterProperties, List<ConnectorPool> serverPools,
-                          List<Application> applications, List<String> jvmOptions, Map<String, String> environment,
-                          Duration readyWithin) {
+                          List<String> serverCommands, List<Application> applications, List<String> jvmOptions,
+                          Map<String, String> environment, Duration readyWithin) {
 
     /** How long a server may take to start and deploy unless a test says otherwise. */
     public static final Duration DEFAULT_READY_WITHIN = Duration.ofMinutes(3);
@@ -31,6 +33,7 @@ public record ServerSetup(Path workDir, Map<String, String> adapterProperties, L
     public ServerSetup {
         adapterProperties = Collections.unmodifiableMap(new LinkedHashMap<>(adapterProperties));
         serverPools = List.copyOf(serverPools);
+        serverCommands = List.copyOf(serverCommands);
         applications = List.copyOf(applications);
         jvmOptions = List.copyOf(jvmOptions);
         environment = Map.copyOf(environment);
@@ -43,7 +46,7 @@ public record ServerSetup(Path workDir, Map<String, String> adapterProperties, L
      * @return a setup with no server pools, JVM options or environment, and the default start-up bound
      */
     public static ServerSetup of(Path workDir, Map<String, String> adapterProperties, List<Application> applications) {
-        return new ServerSetup(workDir, adapterProperties, List.of(), applications, List.of(), Map.of(),
+        return new ServerSetup(workDir, adapterProperties, List.of(), List.of(), applications, List.of(), Map.of(),
                 DEFAULT_READY_WITHIN);
     }
 
@@ -57,18 +60,25 @@ public record ServerSetup(Path workDir, Map<String, String> adapterProperties, L
 
     /** @return this setup with these server-wide pools */
     public ServerSetup withServerPools(List<ConnectorPool> pools) {
-        return new ServerSetup(workDir, adapterProperties, pools, applications, jvmOptions, environment, readyWithin);
+        return new ServerSetup(workDir, adapterProperties, pools, serverCommands, applications, jvmOptions,
+                environment, readyWithin);
+    }
+
+    /** @return this setup with these commands of the server's administration language */
+    public ServerSetup withServerCommands(List<String> commands) {
+        return new ServerSetup(workDir, adapterProperties, serverPools, commands, applications, jvmOptions,
+                environment, readyWithin);
     }
 
     /** @return this setup with these JVM options */
     public ServerSetup withJvmOptions(List<String> options) {
-        return new ServerSetup(workDir, adapterProperties, serverPools, applications, options, environment,
-                readyWithin);
+        return new ServerSetup(workDir, adapterProperties, serverPools, serverCommands, applications, options,
+                environment, readyWithin);
     }
 
     /** @return this setup with these environment variables */
     public ServerSetup withEnvironment(Map<String, String> variables) {
-        return new ServerSetup(workDir, adapterProperties, serverPools, applications, jvmOptions, variables,
-                readyWithin);
+        return new ServerSetup(workDir, adapterProperties, serverPools, serverCommands, applications, jvmOptions,
+                variables, readyWithin);
     }
 }

@@ -105,6 +105,7 @@ public final class ProbedServer implements AutoCloseable {
         private Map<String, String> adapterProperties = ServerSetup.adapterFor(5672, ADAPTER_CONNECTION_NAME);
         private List<ConnectorPool> pools = List.of();
         private List<ConnectorPool> serverPools = List.of();
+        private List<String> serverCommands = List.of();
         private List<JdbcPool> dataSources = List.of();
         private List<AdminObject> adminObjects = List.of();
         private List<File> libraries = List.of();
@@ -140,6 +141,12 @@ public final class ProbedServer implements AutoCloseable {
         /** @param connectorPools pools an administrator declares in the server's configuration */
         public Builder serverPools(List<ConnectorPool> connectorPools) {
             this.serverPools = connectorPools;
+            return this;
+        }
+
+        /** @param commands commands of the server's administration language, e.g. from a script users copy */
+        public Builder serverCommands(List<String> commands) {
+            this.serverCommands = List.copyOf(commands);
             return this;
         }
 
@@ -223,7 +230,8 @@ public final class ProbedServer implements AutoCloseable {
                     .withAdminObjects(adminObjects);
             ServerSetup setup = ServerSetup.of(workDir, adapterProperties,
                             List.of(redeployable ? probe.asRedeployable() : probe))
-                    .withServerPools(serverPools).withJvmOptions(options).withEnvironment(environment);
+                    .withServerPools(serverPools).withServerCommands(serverCommands).withJvmOptions(options)
+                    .withEnvironment(environment);
             return new ProbedServer(LAUNCHER.start(setup), workDir);
         }
     }

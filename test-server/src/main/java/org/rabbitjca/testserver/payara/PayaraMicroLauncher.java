@@ -45,6 +45,7 @@ public final class PayaraMicroLauncher implements ServerLauncher {
         Files.createDirectories(setup.workDir());
         List<String> commands = new ArrayList<>(AdminCommands.deployAdapter(rar, setup.adapterProperties()));
         commands.addAll(AdminCommands.serverPools(setup.serverPools()));
+        commands.addAll(setup.serverCommands());
         Map<String, Path> deployments = new LinkedHashMap<>();
         boolean hotDeploy = false;
         for (Application application : setup.applications()) {
