@@ -17,13 +17,11 @@ import jakarta.resource.spi.ValidatingManagedConnectionFactory;
 import org.rabbitjca.api.RabbitConnection;
 import org.rabbitjca.api.RabbitConnectionFactory;
 import org.rabbitjca.api.RabbitException;
-import org.rabbitjca.api.monitoring.ResourceKind;
 import org.rabbitjca.broker.AdapterScope;
 import org.rabbitjca.broker.ConnectionGroup;
 import org.rabbitjca.broker.ConnectionRole;
 import org.rabbitjca.broker.Counters;
 import org.rabbitjca.broker.FailingFastException;
-import org.rabbitjca.broker.MonitoredResources;
 import org.rabbitjca.settings.ConnectionProperties;
 import org.rabbitjca.settings.ConnectionSettings;
 import org.rabbitjca.settings.PoolConfiguration;
@@ -195,12 +193,10 @@ public class RabbitManagedConnectionFactory extends ConnectionProperties impleme
                     PoolSettings pool = configuration.pool();
                     ConnectionGroup group = adapter.connections()
                             .acquire(connection, ConnectionRole.PUBLISH, pool.physicalConnections());
-                    Counters counters = new Counters(ResourceKind.POOL);
                     current = new Resolved(connection, pool, group,
                             adapter.transactions() == null || !pool.holdUntilCommit() ? null
-                                    : new TransactionScope(adapter.transactions(), pool), counters);
-                    MonitoredResources.register(ResourceKind.POOL, connection.connectionName(),
-                            name -> new PoolResource(name, group, counters));
+                                    : new TransactionScope(adapter.transactions(), pool),
+                            PoolResource.of(group, connection.connectionName()).counters());
                     resolved = current;
                 }
             }
