@@ -12,7 +12,8 @@ public interface MonitoredResource {
 
     /**
      * @return the pool's connection name (its {@code connectionName} property, followed by " #2", " #3" ... when
-     *         several pools share one), or the bean's class name; stable while the resource lives
+     *         pools with other settings have the same one; pools with equal settings are one resource), or the
+     *         bean's class name; stable while the resource lives
      */
     String name();
 
