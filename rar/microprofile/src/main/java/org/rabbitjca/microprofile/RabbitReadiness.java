@@ -15,7 +15,7 @@ import java.time.temporal.ChronoUnit;
 /**
  * The readiness check {@code rabbitmq-jca}: DOWN while any pool or message-driven bean of the adapter is down or
  * blocked, with one data entry per pool and bean ({@code pool orders-app}, {@code bean org.example.OrderListener})
- * saying {@code UP}, {@code IDLE} (a pool nobody asked for a channel yet), or the condition, since when, why, and
+ * saying {@code UP}, {@code IDLE} (a pool opening its first connection), or the condition, since when, why, and
  * when the next attempt is. It reads the adapter's state and never connects, so it is cheap to call often.
  */
 @Readiness

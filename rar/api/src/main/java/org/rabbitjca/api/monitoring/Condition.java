@@ -5,7 +5,7 @@ package org.rabbitjca.api.monitoring;
 public enum Condition {
     /** Connected: a pool's connections are open and may publish; a bean's consumer is subscribed. */
     UP,
-    /** A pool that has opened no connection yet, because nobody asked it for a channel: nothing is known. */
+    /** A pool whose first connection is still being opened: nothing is known yet. */
     IDLE,
     /** Connected, but the broker blocks publishing on a connection because of a memory or disk alarm. */
     BLOCKED,
