@@ -17,7 +17,7 @@ public record ResourceState(Condition condition, String reason, Instant since, I
     /** The state of a resource that is up. */
     public static final ResourceState UP = new ResourceState(Condition.UP, "", null, null);
 
-    /** The state of a pool nobody has asked for a channel yet. */
+    /** The state of a pool whose first connection is still being opened. */
     public static final ResourceState IDLE = new ResourceState(Condition.IDLE, "", null, null);
 
     /** @param reason never null: an empty string when there is none */
