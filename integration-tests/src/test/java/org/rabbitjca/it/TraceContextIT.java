@@ -16,7 +16,6 @@ import org.rabbitjca.it.trace.TracedListener;
 import org.rabbitjca.testbroker.Poll;
 import org.rabbitjca.testbroker.RabbitNode;
 import org.rabbitjca.testbroker.RabbitNodeExtension;
-import org.rabbitjca.testserver.BuildProperties;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -49,7 +48,7 @@ class TraceContextIT {
         server = ProbedServer.named(TraceContextIT.class.getSimpleName()).adapterPort(node.amqpPort())
                 .pools(List.of(ProbedServer.probePool()))
                 .beans(TraceProbe.class, TraceLog.class, TracedListener.class)
-                .libraries(BuildProperties.requiredPath("rabbitjca.microprofile.jar").toFile())
+                .libraries(ProbedServer.microprofileJar())
                 .jvmOptions("-Dotel.sdk.disabled=false", "-Dotel.traces.exporter=none",
                         "-Dotel.metrics.exporter=none", "-Dotel.logs.exporter=none")
                 .start();

@@ -10,7 +10,6 @@ import org.rabbitjca.it.beans.RecoveryListener;
 import org.rabbitjca.it.beans.RoutedListener;
 import org.rabbitjca.it.beans.SlowSingleListener;
 import org.rabbitjca.it.beans.TransactedListener;
-import org.rabbitjca.testserver.BuildProperties;
 
 import java.util.List;
 
@@ -33,7 +32,7 @@ public final class ProbeServerExtension implements BeforeAllCallback {
                 .beans(CountingListener.class, OrderedListener.class, PoisonListener.class, RecoveryListener.class,
                         RoutedListener.class, SlowSingleListener.class, TransactedListener.class)
                 .ejbJar(EjbJarXml.withUsersApplicationExceptions())
-                .libraries(BuildProperties.requiredPath("rabbitjca.microprofile.jar").toFile())
+                .libraries(ProbedServer.microprofileJar())
                 .jvmOptions("-Xmx768m").start();
         context.getStore(NAMESPACE).put(ProbedServer.class, (ExtensionContext.Store.CloseableResource) server::close);
         current = server;

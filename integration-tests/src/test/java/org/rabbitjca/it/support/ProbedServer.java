@@ -94,6 +94,11 @@ public final class ProbedServer implements AutoCloseable {
         return Files.createDirectories(BuildProperties.requiredPath("rabbitjca.workdir").resolve(name));
     }
 
+    /** @return the rabbitmq-jca-microprofile jar the build made, for a war's {@code WEB-INF/lib} */
+    public static File microprofileJar() {
+        return BuildProperties.requiredPath("rabbitjca.microprofile.jar").toFile();
+    }
+
     /** @return the launcher of the server family the tests run on, for tests that deploy other wars too */
     public static ServerLauncher launcher() {
         return LAUNCHER;

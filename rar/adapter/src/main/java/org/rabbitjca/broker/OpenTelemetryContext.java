@@ -31,7 +31,8 @@ final class OpenTelemetryContext {
         if (!span.isValid() || span.isRemote()) {
             return Optional.empty();
         }
-        String state = span.getTraceState().asMap().entrySet().stream()
+        TraceState vendors = span.getTraceState();
+        String state = vendors.isEmpty() ? "" : vendors.asMap().entrySet().stream() // most publishes carry none
                 .map(entry -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining(","));
         return Optional.of(new Tracing.Carried(new TraceParent(span.getTraceId(), span.getSpanId(),
                 span.getTraceFlags().asHex()), state));

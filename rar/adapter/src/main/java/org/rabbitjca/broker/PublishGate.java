@@ -3,7 +3,6 @@ package org.rabbitjca.broker;
 
 import com.rabbitmq.client.BlockedListener;
 import org.rabbitjca.api.BrokerBlockedException;
-
 import org.rabbitjca.api.monitoring.Condition;
 import org.rabbitjca.api.monitoring.ResourceState;
 

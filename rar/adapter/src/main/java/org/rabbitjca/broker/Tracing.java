@@ -33,7 +33,7 @@ public final class Tracing {
      * @param parent the {@code traceparent}
      * @param state the {@code tracestate}; empty when there is none
      */
-    public record Carried(TraceParent parent, String state) {
+    record Carried(TraceParent parent, String state) {
     }
 
     private Tracing() {

@@ -62,8 +62,8 @@ public final class QueueActivation {
     private final ConcurrencyLimit concurrency;
     private final Runnable onConnectionRecovered = this::connectionRecovered;
     private final Counters counters = new Counters(ResourceKind.BEAN);
-    /** The bean's class, which monitoring names it by; {@code null} when the container does not say. */
-    private final Class<?> endpointClass;
+    /** What monitoring names the bean by: its class, when the container says which. */
+    private final String monitoredName;
     private ActivationResource monitored;
     private ConsumerSession session;
     private boolean stopped;
@@ -89,7 +89,8 @@ public final class QueueActivation {
                            EndpointConfiguration configuration, BrokerConnections connections,
                            ContainerServices container) throws ResourceException {
         this.name = name;
-        this.endpointClass = endpointFactory.getEndpointClass();
+        Class<?> bean = endpointFactory.getEndpointClass();
+        this.monitoredName = bean == null ? name : bean.getName();
         this.consumer = configuration.consumer();
         this.connection = configuration.connection();
         this.connections = connections;
@@ -153,9 +154,7 @@ public final class QueueActivation {
     }
 
     private void monitor() {
-        Class<?> bean = endpointClass;
-        ActivationResource resource = MonitoredResources.register(ResourceKind.BEAN,
-                bean == null ? name : bean.getName(),
+        ActivationResource resource = MonitoredResources.register(ResourceKind.BEAN, monitoredName,
                 unique -> new ActivationResource(unique, this::state, counters));
         synchronized (this) {
             monitored = resource;
