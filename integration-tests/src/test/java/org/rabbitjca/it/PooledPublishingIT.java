@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.rabbitjca.it.beans.OrderedListener;
 import org.rabbitjca.it.support.BrokerClient;
 import org.rabbitjca.it.support.DeployedProbes;
+import org.rabbitjca.it.support.Portable;
 import org.rabbitjca.it.support.ProbedServer;
 import org.rabbitjca.it.support.ServerWithSharedNode;
 import org.rabbitjca.testbroker.Poll;
@@ -37,6 +38,7 @@ class PooledPublishingIT extends DeployedProbes {
     private static final String POOL_CONNECTION = ProbedServer.PROBE_POOL_CONNECTION_NAME + " (publish)";
 
     @Test
+    @Portable
     void sixteenThreadsPublishEightThousandConfirmedMessagesOnOnePooledConnection() throws Exception {
         RabbitNode node = RabbitNodeExtension.sharedNode();
         String queue = "it.publish.concurrent";
@@ -62,6 +64,7 @@ class PooledPublishingIT extends DeployedProbes {
     }
 
     @Test
+    @Portable
     void publishingToAMissingExchangeGivesTheBrokersReasonAndNeverReusesTheChannel() throws Exception {
         RabbitNode node = RabbitNodeExtension.sharedNode();
         String queue = "it.publish.after-errors";

@@ -2,13 +2,14 @@
 package org.rabbitjca.testserver;
 
 import org.rabbitjca.testserver.payara.PayaraMicroLauncher;
+import org.rabbitjca.testserver.wildfly.WildFlyLauncher;
 
 /**
  * Starts a Jakarta EE server of one family with rabbitmq-jca deployed and configured, and the test's applications
  * deployed after it: everything a test needs from a server that differs between server families (how the adapter
  * is configured, how pools are declared, how the server is started and stopped, how its log shows a deployment).
- * The integration tests talk only to this interface and to {@link RunningServer}; a WildFly or Open Liberty launcher
- * is a new implementation, chosen with the system property {@value #SERVER_PROPERTY}.
+ * The integration tests talk only to this interface and to {@link RunningServer}; each server family is an
+ * implementation, chosen with the system property {@value #SERVER_PROPERTY}.
  */
 public interface ServerLauncher {
 
@@ -16,6 +17,8 @@ public interface ServerLauncher {
     String SERVER_PROPERTY = "rabbitjca.server";
     /** The Payara Micro family, the default. */
     String PAYARA_MICRO = "payara-micro";
+    /** WildFly, standalone. */
+    String WILDFLY = "wildfly";
 
     /**
      * Starts the server and waits until it and every application in {@code setup} are deployed (an application that
@@ -42,11 +45,14 @@ public interface ServerLauncher {
      */
     static ServerLauncher fromSystemProperties() {
         String family = System.getProperty(SERVER_PROPERTY, PAYARA_MICRO);
-        if (!PAYARA_MICRO.equals(family)) {
-            throw new IllegalStateException("System property " + SERVER_PROPERTY + " is '" + family + "'; the known "
-                    + "servers are: " + PAYARA_MICRO);
-        }
-        return new PayaraMicroLauncher(BuildProperties.requiredPath("payara.micro.jar"),
-                BuildProperties.requiredPath("rabbitjca.rar"));
+        return switch (family) {
+            case PAYARA_MICRO -> new PayaraMicroLauncher(BuildProperties.requiredPath("payara.micro.jar"),
+                    BuildProperties.requiredPath("rabbitjca.rar"));
+            case WILDFLY -> new WildFlyLauncher(BuildProperties.requiredPath("rabbitjca.wildfly.home"),
+                    BuildProperties.requiredPath("rabbitjca.rar"),
+                    BuildProperties.requiredPath("rabbitjca.descriptors").resolve("wildfly"));
+            default -> throw new IllegalStateException("System property " + SERVER_PROPERTY + " is '" + family
+                    + "'; the known servers are: " + PAYARA_MICRO + ", " + WILDFLY);
+        };
     }
 }

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rabbitjca.testserver.wildfly;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.FileAsset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.exporter.ExplodedExporter;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.rabbitjca.testserver.Application;
+import org.rabbitjca.testserver.RunningServer;
+import org.rabbitjca.testserver.ServerLauncher;
+import org.rabbitjca.testserver.ServerSetup;
+import org.rabbitjca.testserver.StandardResources;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * WildFly (standalone, {@code standalone.xml}) as a {@link ServerLauncher}: the MDB pool of the users' {@code
+ * ejb3.cli}, the adapter's configuration and every pool and destination as subsystem entries ({@link WildFlyCli}),
+ * and each application with the users' {@code jboss-deployment-structure.xml} and {@code jboss-ejb3.xml}, its names
+ * for those resources and its JDBC pools in the standard {@code web.xml} ({@link StandardResources}); everything
+ * deployed by the deployment scanner, a redeployable application exploded.
+ */
+public final class WildFlyLauncher implements ServerLauncher {
+
+    private final Path home;
+    private final Path rar;
+    private final Path descriptors;
+
+    /**
+     * @param home the unpacked WildFly distribution
+     * @param rar the rabbitmq-jca.rar to deploy
+     * @param descriptors the users' WildFly descriptors ({@code deploy-descriptors/wildfly})
+     */
+    public WildFlyLauncher(Path home, Path rar, Path descriptors) {
+        this.home = home;
+        this.rar = rar;
+        this.descriptors = descriptors;
+    }
+
+    @Override
+    public RunningServer start(ServerSetup setup) throws Exception {
+        Files.createDirectories(setup.workDir());
+        List<String> commands = new ArrayList<>(commandsOf(descriptors.resolve("ejb3.cli")));
+        commands.addAll(WildFlyCli.adapter(setup.adapterProperties()));
+        commands.addAll(WildFlyCli.serverPools(setup.serverPools()));
+        setup.applications().forEach(application -> commands.addAll(WildFlyCli.applicationResources(application)));
+        commands.addAll(setup.serverCommands());
+        List<String> fileNames = new ArrayList<>(List.of(WildFlyCli.DEPLOYMENT));
+        setup.applications().forEach(application -> fileNames.add(application.name() + ".war"));
+        WildFlyProcess wildFly = WildFlyProcess.start(home, setup.workDir(), commands, deployments -> {
+            Files.copy(rar, deployments.resolve(WildFlyCli.DEPLOYMENT));
+            for (Application application : setup.applications()) {
+                export(application, deployments);
+            }
+        }, setup.jvmOptions(), setup.environment());
+        try {
+            wildFly.awaitReady(setup.readyWithin(), fileNames);
+        } catch (Exception | AssertionError failed) {
+            wildFly.close();
+            throw failed;
+        }
+        return new WildFlyServer(wildFly);
+    }
+
+    /** WildFly resolves {@code ${env.name}} in the subsystem's attributes from the server's environment. */
+    @Override
+    public String environmentReference(String variable) {
+        return "${env." + variable + "}";
+    }
+
+    private void export(Application application, Path deployments) throws IOException {
+        String fileName = application.name() + ".war";
+        WebArchive archive = ShrinkWrap.create(WebArchive.class, fileName).merge(application.archive())
+                .addAsWebInfResource(new FileAsset(descriptors.resolve("jboss-deployment-structure.xml").toFile()),
+                        "jboss-deployment-structure.xml")
+                .addAsWebInfResource(new FileAsset(descriptors.resolve("jboss-ejb3.xml").toFile()),
+                        "jboss-ejb3.xml");
+        List<String> resources = resources(application);
+        if (!resources.isEmpty()) {
+            archive.setWebXML(new StringAsset(StandardResources.webXml(resources)));
+        }
+        if (!application.redeployable()) {
+            archive.as(ZipExporter.class).exportTo(deployments.resolve(fileName).toFile(), true);
+            return;
+        }
+        archive.as(ExplodedExporter.class).exportExplodedInto(deployments.resolve(fileName).toFile());
+        Files.writeString(deployments.resolve(fileName + WildFlyServer.DO_DEPLOY), "");
+    }
+
+    /** @return the application's JDBC pools, and its names for the pools and destinations the subsystem binds */
+    private static List<String> resources(Application application) {
+        List<String> elements = new ArrayList<>();
+        application.pools().forEach(pool -> elements.add(StandardResources.resourceRef(pool.jndiName(),
+                pool.connectionDefinition(), WildFlyCli.boundName(application, pool.name()))));
+        application.adminObjects().forEach(destination -> elements.add(StandardResources.resourceEnvRef(
+                destination.jndiName(), destination.interfaceName(), WildFlyCli.boundName(application,
+                        WildFlyCli.adminObjectName(application, destination)))));
+        application.dataSources().forEach(pool -> elements.add(StandardResources.dataSource(pool)));
+        return elements;
+    }
+
+    private static List<String> commandsOf(Path cliFile) throws IOException {
+        return Files.readAllLines(cliFile).stream().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+    }
+}
