@@ -8,6 +8,7 @@ import org.rabbitjca.it.beans.RecoveryListener;
 import org.rabbitjca.it.support.BrokerClient;
 import org.rabbitjca.it.support.ClassBroker;
 import org.rabbitjca.it.support.DeployedProbes;
+import org.rabbitjca.it.support.Portable;
 import org.rabbitjca.it.support.ServerWithOwnNode;
 import org.rabbitjca.testbroker.Poll;
 import org.rabbitjca.testbroker.RabbitNode;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A message-driven bean keeps consuming, by itself, through a crash of its broker (kill -9 and restart), the
  * deletion of its queue, and a cut network. Nothing is lost; redeliveries after the crash are counted and reported.
  */
+@Portable
 @ServerWithOwnNode
 class ConsumerRecoveryIT extends DeployedProbes {
 

@@ -13,6 +13,7 @@ import org.rabbitjca.it.beans.RoutedListener;
 import org.rabbitjca.it.beans.TransactedListener;
 import org.rabbitjca.it.support.BrokerClient;
 import org.rabbitjca.it.support.DeployedProbes;
+import org.rabbitjca.it.support.Portable;
 import org.rabbitjca.it.support.ServerWithSharedNode;
 import org.rabbitjca.testbroker.Poll;
 import org.rabbitjca.testbroker.RabbitNode;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * activation properties; messages are published from outside the server, and counted in the beans, in the
  * database and on the broker.
  */
+@Portable
 @ServerWithSharedNode
 class MessageDrivenBeanIT extends DeployedProbes {
 
