@@ -9,6 +9,7 @@ import org.rabbitjca.it.jms.JmsRecordingListener;
 import org.rabbitjca.it.jms.NativePeerListener;
 import org.rabbitjca.it.jms.UntrustedOrder;
 import org.rabbitjca.it.jms.trusted.TrustedOrder;
+import org.rabbitjca.it.support.Portable;
 import org.rabbitjca.it.support.BrokerClient;
 import org.rabbitjca.it.support.JmsServerTests;
 import org.rabbitjca.testbroker.Poll;
@@ -34,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and after the broker closed every connection, three times, both faces work with nothing left behind. Counted on
  * the broker and in what the beans recorded.
  */
+@Portable
 class JmsMessageDrivenBeanIT extends JmsServerTests {
 
     private static final String QUEUE = JmsRecordingListener.QUEUE;

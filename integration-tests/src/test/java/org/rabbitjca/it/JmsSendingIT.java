@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.rabbitjca.it.jms.JmsProbe;
+import org.rabbitjca.it.support.Portable;
 import org.rabbitjca.it.support.BrokerClient;
 import org.rabbitjca.it.support.JmsServerTests;
+import org.rabbitjca.it.support.PayaraOnly;
 import org.rabbitjca.it.transactional.Ending;
 
 import java.nio.charset.StandardCharsets;
@@ -29,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * connection, confirmed, following the container's transaction; refusals that name the queue and the cause; JMS
  * headers where AMQP consumers read them; the container rules of Jakarta Messaging enforced.
  */
+@Portable
 class JmsSendingIT extends JmsServerTests {
 
     @Test
@@ -62,18 +65,35 @@ class JmsSendingIT extends JmsServerTests {
                 .get("outcome"), "the pool still lends channels");
     }
 
+    /**
+     * On WildFly a pool an application declares gets an adapter instance of its own, which the adapter's
+     * configuration in the subsystem does not reach: these pools, which name no addresses, connect elsewhere there.
+     */
     @Test
-    void poolsDeclaredByAnnotationOrByTheAdministratorSendToo() throws Exception {
+    @PayaraOnly
+    void poolsDeclaredByAnnotationSendToo() throws Exception {
         String queue = emptyQueue("it.jms.declared");
 
         List<Map<String, String>> answers = List.of(sendOnce(JmsProbe.ANNOTATED_POOL, queue),
-                sendOnce(JmsProbe.JMS_ANNOTATED_POOL, queue), sendOnce(JmsProbe.SERVER_POOL, queue));
+                sendOnce(JmsProbe.JMS_ANNOTATED_POOL, queue));
 
         assertTrue(answers.stream().allMatch(answer -> "sent".equals(answer.get("outcome"))), answers::toString);
-        assertEquals(3, node.queueMessageCount(queue));
+        assertEquals(2, node.queueMessageCount(queue));
         List<String> names = node.connectionNames();
-        assertTrue(names.containsAll(List.of("it-jms-annotated (publish)", "it-jms-jms-annotated (publish)",
-                "it-jms-server (publish)")), () -> "each pool's connection, named by its properties: " + names);
+        assertTrue(names.containsAll(List.of("it-jms-annotated (publish)", "it-jms-jms-annotated (publish)")),
+                () -> "each pool's connection, named by its properties: " + names);
+    }
+
+    @Test
+    void aPoolTheAdministratorDeclaredSendsToo() throws Exception {
+        String queue = emptyQueue("it.jms.administered");
+
+        Map<String, String> answer = sendOnce(JmsProbe.SERVER_POOL, queue);
+
+        assertEquals("sent", answer.get("outcome"), answer::toString);
+        assertEquals(1, node.queueMessageCount(queue));
+        assertTrue(node.connectionNames().contains("it-jms-server (publish)"), "the pool's connection, named by its "
+                + "properties");
     }
 
     @Test

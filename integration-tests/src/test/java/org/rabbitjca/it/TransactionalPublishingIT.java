@@ -9,6 +9,7 @@ import org.rabbitjca.api.PublishNackedException;
 import org.rabbitjca.api.PublishReturnedException;
 import org.rabbitjca.api.TransactionLimitExceededException;
 import org.rabbitjca.api.TransactionPublishException;
+import org.rabbitjca.it.support.Portable;
 import org.rabbitjca.it.support.BrokerClient;
 import org.rabbitjca.it.support.TransactionalServer;
 import org.rabbitjca.it.support.TransactionalServerTests;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and in the database: a commit leaves the row and every message, any rollback leaves neither, a refusal at commit
  * rolls the row back and names the message, and 16 callers leave exactly three messages per committed row.
  */
+@Portable
 class TransactionalPublishingIT extends TransactionalServerTests {
 
 

@@ -31,6 +31,11 @@ final class WildFlyProcess implements AutoCloseable {
     /** The standard ports of {@code standalone.xml} that the offset shifts: HTTP, HTTPS, management, transactions. */
     private static final List<Integer> STANDARD_PORTS = List.of(8080, 8443, 9990, 9993, 4712, 4713);
     private static final Duration CLI_WITHIN = Duration.ofMinutes(2);
+    /**
+     * The profile: the full one, because only its messaging subsystem makes {@code @Inject JMSContext} work for the
+     * JMS face; its own JMS adapter stays, with rabbitmq-jca the default for message-driven beans.
+     */
+    static final String CONFIGURATION = "standalone-full.xml";
 
     private final Process script;
     private final Path baseDir;
@@ -71,7 +76,7 @@ final class WildFlyProcess implements AutoCloseable {
                 "-Djboss.modules.system.pkgs=org.jboss.byteman"));
         options.addAll(jvmOptions);
         ProcessBuilder builder = new ProcessBuilder("/bin/sh", home.resolve("bin/standalone.sh").toString(),
-                "-b", "127.0.0.1", "-bmanagement", "127.0.0.1", "-Djboss.socket.binding.port-offset=" + offset)
+                "-c", CONFIGURATION, "-b", "127.0.0.1", "-bmanagement", "127.0.0.1", "-Djboss.socket.binding.port-offset=" + offset)
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         builder.environment().putAll(Map.of("JAVA_HOME", System.getProperty("java.home"),
@@ -90,7 +95,7 @@ final class WildFlyProcess implements AutoCloseable {
     private static void configureOffline(Path home, Path baseDir, Path workDir, List<String> commands)
             throws Exception {
         List<String> script = new ArrayList<>();
-        script.add("embed-server --std-out=discard --server-config=standalone.xml");
+        script.add("embed-server --std-out=discard --server-config=" + CONFIGURATION);
         script.addAll(commands);
         script.add("stop-embedded-server");
         Path file = Files.write(workDir.resolve("configure.cli"), script);
