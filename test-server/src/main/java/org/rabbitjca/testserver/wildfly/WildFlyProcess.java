@@ -76,7 +76,8 @@ final class WildFlyProcess implements AutoCloseable {
                 "-Djboss.modules.system.pkgs=org.jboss.byteman"));
         options.addAll(jvmOptions);
         ProcessBuilder builder = new ProcessBuilder("/bin/sh", home.resolve("bin/standalone.sh").toString(),
-                "-c", CONFIGURATION, "-b", "127.0.0.1", "-bmanagement", "127.0.0.1", "-Djboss.socket.binding.port-offset=" + offset)
+                "-c", CONFIGURATION, "-b", "127.0.0.1", "-bmanagement", "127.0.0.1",
+                "-Djboss.socket.binding.port-offset=" + offset)
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         builder.environment().putAll(Map.of("JAVA_HOME", System.getProperty("java.home"),
