@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.rabbitjca.it.beans.InvalidConfigListener;
 import org.rabbitjca.it.support.BrokerClient;
 import org.rabbitjca.it.support.EjbJarXml;
+import org.rabbitjca.it.support.Portable;
 import org.rabbitjca.it.support.ProbedServer;
 import org.rabbitjca.testbroker.Poll;
 import org.rabbitjca.testbroker.RabbitNode;
@@ -31,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Each kind of bad activation config, set in {@code ejb-jar.xml}, fails its deployment with a message naming the
  * property, the bad value and what is allowed; a broker refusal (missing queue, conflicting declaration) fails it
- * with the broker's reason. Every war goes to one server; each fails on its own.
+ * with the broker's reason. Every war goes to one server; each fails on its own. A war the server refuses after its
+ * bean started is a test of its own, on Payara, whose refusals it counts.
  */
 @ExtendWith(RabbitNodeExtension.class)
 class InvalidActivationFailsDeploymentIT {
@@ -97,6 +99,7 @@ class InvalidActivationFailsDeploymentIT {
             "maxAttempts", "2"), "");
 
     @Test
+    @Portable
     void eachBadActivationConfigFailsItsDeploymentSayingWhatIsWrong(RabbitNode node) throws Exception {
         Path workDir = ProbedServer.workDir("invalid-activation");
         BrokerClient.declareEmpty(node, "it.conflict", Map.of("x-max-length", 10));
@@ -112,33 +115,16 @@ class InvalidActivationFailsDeploymentIT {
             wars.add(war(bad));
         }
         wars.add(war(OPERATOR_MADE));
-        BrokerClient.declareEmpty(node, FAILED_APP_QUEUE, null);
-        BrokerClient.publish(node, FAILED_APP_QUEUE, "failed-app", 50, i -> null);
-        wars.add(refusedWar());
 
         String log;
         Map<String, Boolean> deployed = new LinkedHashMap<>();
         Map<String, List<Integer>> consumersOn;
-        List<Integer> failedApp;
-        long endpointRefusals;
         try (RunningServer server = ProbedServer.launcher().start(ServerSetup.of(workDir,
                 ServerSetup.adapterFor(node.amqpPort(), ProbedServer.ADAPTER_CONNECTION_NAME), wars))) {
             log = server.log();
             consumersOn = node.queueCounts("consumers");
-            long refusedSince = System.nanoTime();
-            failedApp = Poll.until(Duration.ofSeconds(30), () -> queueState(node, FAILED_APP_QUEUE),
-                    state -> state.equals(List.of(0, 50, 0)));
-            System.out.printf("refused war: its queue %s (consumers, ready, unacknowledged) %d ms after the server "
-                    + "was ready%n", failedApp, Duration.ofNanos(System.nanoTime() - refusedSince).toMillis());
-            endpointRefusals = server.endpointRefusals();
             wars.forEach(war -> deployed.put(war.name(), server.deployed(war.name())));
         }
-        assertEquals(List.of(0, 50, 0), failedApp, "the refused war's bean consumes nothing and holds no message: "
-                + "consumers, ready, unacknowledged of " + FAILED_APP_QUEUE);
-        // One refusal per worker that had a delivery (maxConcurrency), then one per restart, which backs off from
-        // reconnectInitialDelayMillis: the first restart may come before the count; a loop would show hundreds.
-        assertTrue(endpointRefusals <= DEFAULT_MAX_CONCURRENCY + 2, "Payara refused "
-                + endpointRefusals + " endpoints (RAR7004): the adapter must back off, not retry in a loop");
 
         Map<String, String> wrong = new LinkedHashMap<>();
         for (Case bad : CASES) {
@@ -155,6 +141,35 @@ class InvalidActivationFailsDeploymentIT {
         assertTrue(deployed.get(OPERATOR_MADE.war()), "a user without the configure "
                 + "permission consumes once an operator made the retry and dead-letter queues; log in " + workDir);
         assertEquals(List.of(1), consumersOn.get(OPERATOR_MADE_QUEUE), "the bean consumed " + OPERATOR_MADE_QUEUE);
+    }
+
+    /**
+     * Payara refuses a war whose pool has max-pool-size 0 after its bean was activated, and then refuses the adapter
+     * the bean's endpoints (RAR7004): the bean must hold no message and back off instead of asking in a loop.
+     */
+    @Test
+    void aWarRefusedAfterItsBeanStartedHoldsNoMessageAndIsNotAskedInALoop(RabbitNode node) throws Exception {
+        BrokerClient.declareEmpty(node, FAILED_APP_QUEUE, null);
+        BrokerClient.publish(node, FAILED_APP_QUEUE, "failed-app", 50, i -> null);
+
+        List<Integer> failedApp;
+        long endpointRefusals;
+        try (RunningServer server = ProbedServer.launcher().start(ServerSetup.of(ProbedServer.workDir("refused-war"),
+                ServerSetup.adapterFor(node.amqpPort(), ProbedServer.ADAPTER_CONNECTION_NAME),
+                List.of(refusedWar())))) {
+            long refusedSince = System.nanoTime();
+            failedApp = Poll.until(Duration.ofSeconds(30), () -> queueState(node, FAILED_APP_QUEUE),
+                    state -> state.equals(List.of(0, 50, 0)));
+            System.out.printf("refused war: its queue %s (consumers, ready, unacknowledged) %d ms after the server "
+                    + "was ready%n", failedApp, Duration.ofNanos(System.nanoTime() - refusedSince).toMillis());
+            endpointRefusals = server.endpointRefusals();
+        }
+        assertEquals(List.of(0, 50, 0), failedApp, "the refused war's bean consumes nothing and holds no message: "
+                + "consumers, ready, unacknowledged of " + FAILED_APP_QUEUE);
+        // One refusal per worker that had a delivery (maxConcurrency), then one per restart, which backs off from
+        // reconnectInitialDelayMillis: the first restart may come before the count; a loop would show hundreds.
+        assertTrue(endpointRefusals <= DEFAULT_MAX_CONCURRENCY + 2, "Payara refused "
+                + endpointRefusals + " endpoints (RAR7004): the adapter must back off, not retry in a loop");
     }
 
     /**

@@ -4,7 +4,6 @@ package org.rabbitjca.inbound;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.Activation;
 import jakarta.resource.spi.ActivationSpec;
-import jakarta.resource.spi.InvalidPropertyException;
 import jakarta.resource.spi.ResourceAdapter;
 import org.rabbitjca.api.RabbitMessageListener;
 import org.rabbitjca.settings.ConsumerProperties;
@@ -25,10 +24,10 @@ public class RabbitActivationSpec extends EndpointProperties implements Activati
 
     private transient ResourceAdapter resourceAdapter;
 
+    /** Checks nothing: the activation checks every property, and its message names the bean (see the type). */
     @Override
-    public void validate() throws InvalidPropertyException {
-        configuration("message-driven bean listening to "
-                + (getQueue() == null ? "no queue" : "queue '" + getQueue() + "'"));
+    public void validate() {
+        // deliberately empty: see the type's documentation
     }
 
     /**

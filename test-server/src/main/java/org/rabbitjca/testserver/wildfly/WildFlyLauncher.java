@@ -16,6 +16,7 @@ import org.rabbitjca.testserver.StandardResources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,16 +52,20 @@ public final class WildFlyLauncher implements ServerLauncher {
         commands.addAll(WildFlyCli.serverPools(setup.serverPools()));
         setup.applications().forEach(application -> commands.addAll(WildFlyCli.applicationResources(application)));
         commands.addAll(setup.serverCommands());
-        List<String> fileNames = new ArrayList<>(List.of(WildFlyCli.DEPLOYMENT));
-        setup.applications().forEach(application -> fileNames.add(application.name() + ".war"));
-        WildFlyProcess wildFly = WildFlyProcess.start(home, setup.workDir(), commands, deployments -> {
-            Files.copy(rar, deployments.resolve(WildFlyCli.DEPLOYMENT));
-            for (Application application : setup.applications()) {
-                export(application, deployments);
-            }
-        }, setup.jvmOptions(), setup.environment());
+        Path adapter = Files.copy(rar, setup.workDir().resolve(WildFlyCli.DEPLOYMENT),
+                StandardCopyOption.REPLACE_EXISTING);
+        long start = System.nanoTime();
+        WildFlyProcess wildFly = WildFlyProcess.start(home, setup.workDir(), commands, adapter, setup.jvmOptions(),
+                setup.environment());
         try {
-            wildFly.awaitReady(setup.readyWithin(), fileNames);
+            wildFly.awaitStarted(setup.readyWithin());
+            // After the start, as an administrator deploys: a bean that fails its activation during the boot
+            // fails the whole boot on WildFly (WFLYSRV0056), after it only its own deployment.
+            List<String> fileNames = new ArrayList<>();
+            for (Application application : setup.applications()) {
+                fileNames.add(export(application, wildFly.deployments()));
+            }
+            wildFly.awaitSettled(setup.readyWithin().minusNanos(System.nanoTime() - start), fileNames);
         } catch (Exception | AssertionError failed) {
             wildFly.close();
             throw failed;
@@ -74,7 +79,8 @@ public final class WildFlyLauncher implements ServerLauncher {
         return "${env." + variable + "}";
     }
 
-    private void export(Application application, Path deployments) throws IOException {
+    /** @return the file name it was exported under */
+    private String export(Application application, Path deployments) throws IOException {
         String fileName = application.name() + ".war";
         WebArchive archive = ShrinkWrap.create(WebArchive.class, fileName).merge(application.archive())
                 .addAsWebInfResource(new FileAsset(descriptors.resolve("jboss-deployment-structure.xml").toFile()),
@@ -86,11 +92,15 @@ public final class WildFlyLauncher implements ServerLauncher {
             archive.setWebXML(new StringAsset(StandardResources.webXml(resources)));
         }
         if (!application.redeployable()) {
-            archive.as(ZipExporter.class).exportTo(deployments.resolve(fileName).toFile(), true);
-            return;
+            // Written beside, then moved in: the scanner must not see a half-written file.
+            Path written = deployments.resolveSibling(fileName);
+            archive.as(ZipExporter.class).exportTo(written.toFile(), true);
+            Files.move(written, deployments.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
+            return fileName;
         }
         archive.as(ExplodedExporter.class).exportExplodedInto(deployments.resolve(fileName).toFile());
         Files.writeString(deployments.resolve(fileName + WildFlyServer.DO_DEPLOY), "");
+        return fileName;
     }
 
     /** @return the application's JDBC pools, and its names for the pools and destinations the subsystem binds */

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -50,25 +51,25 @@ final class WildFlyProcess implements AutoCloseable {
     }
 
     /**
-     * Writes a fresh server base directory, runs the CLI commands against it offline, puts the deployments in its
-     * deployment scanner's directory, and starts WildFly.
+     * Writes a fresh server base directory, runs the CLI commands against it offline, puts the deployment that must
+     * be there at boot in its deployment scanner's directory, and starts WildFly.
      *
      * @param home the unpacked WildFly distribution
      * @param workDir where the base directory and the logs go
      * @param cliCommands commands run in an embedded server before the start
-     * @param deploy how to put the deployments into the scanner's directory, given that directory
+     * @param bootDeployment deployed at boot, e.g. the adapter
      * @param jvmOptions options of the server's JVM
      * @param environment variables added to the server's environment
      * @return the started server, not yet known to be ready
      */
-    static WildFlyProcess start(Path home, Path workDir, List<String> cliCommands, Deployer deploy,
+    static WildFlyProcess start(Path home, Path workDir, List<String> cliCommands, Path bootDeployment,
                                 List<String> jvmOptions, Map<String, String> environment) throws Exception {
         Path baseDir = workDir.resolve("standalone");
         deleteRecursively(baseDir);
         Files.createDirectories(baseDir.resolve("deployments"));
         copyRecursively(home.resolve("standalone/configuration"), baseDir.resolve("configuration"));
         configureOffline(home, baseDir, workDir, cliCommands);
-        deploy.into(baseDir.resolve("deployments"));
+        Files.copy(bootDeployment, baseDir.resolve("deployments").resolve(bootDeployment.getFileName()));
         int offset = freePortOffset();
         Path log = workDir.resolve("wildfly.log");
         List<String> options = new ArrayList<>(List.of("-Xms64m", "-Xmx512m", "-XX:MetaspaceSize=96M",
@@ -86,17 +87,12 @@ final class WildFlyProcess implements AutoCloseable {
         return new WildFlyProcess(builder.start(), baseDir, log, offset);
     }
 
-    /** Puts the deployments into the deployment scanner's directory. */
-    @FunctionalInterface
-    interface Deployer {
-        /** @param deployments the scanner's directory */
-        void into(Path deployments) throws Exception;
-    }
-
     private static void configureOffline(Path home, Path baseDir, Path workDir, List<String> commands)
             throws Exception {
         List<String> script = new ArrayList<>();
         script.add("embed-server --std-out=discard --server-config=" + CONFIGURATION);
+        // The scanner looks every half second, not every five, for the applications copied in after the start.
+        script.add("/subsystem=deployment-scanner/scanner=default:write-attribute(name=scan-interval,value=500)");
         script.addAll(commands);
         script.add("stop-embedded-server");
         Path file = Files.write(workDir.resolve("configure.cli"), script);
@@ -120,17 +116,28 @@ final class WildFlyProcess implements AutoCloseable {
 
     /**
      * @param within how long the start may take
-     * @param applications file names in the deployment scanner's directory, e.g. {@code probe.war}
-     * @throws AssertionError when the server exited or did not start, or a deployment was not done, within that time
+     * @throws AssertionError when the server exited or did not start within that time
      */
-    void awaitReady(Duration within, List<String> applications) throws Exception {
-        boolean ready = Poll.until(within, () -> started() && applications.stream().allMatch(this::settled),
-                done -> done || !script.isAlive());
+    void awaitStarted(Duration within) throws Exception {
+        await(within, this::started, "start");
+    }
+
+    /**
+     * @param within how long the deployments may take
+     * @param fileNames file names in the deployment scanner's directory, e.g. {@code probe.war}
+     * @throws AssertionError when the server exited, or the scanner did not finish with them, within that time
+     */
+    void awaitSettled(Duration within, List<String> fileNames) throws Exception {
+        await(within, () -> fileNames.stream().allMatch(this::settled), "deploy " + fileNames);
+    }
+
+    private void await(Duration within, Callable<Boolean> condition, String what) throws Exception {
+        boolean done = Poll.until(within, condition, reached -> reached || !script.isAlive());
         if (!script.isAlive()) {
             throw new AssertionError("WildFly exited with " + script.exitValue() + ":\n" + log());
         }
-        if (!ready) {
-            throw new AssertionError("WildFly not ready within " + within + ":\n" + log());
+        if (!done) {
+            throw new AssertionError("WildFly did not " + what + " within " + within + ":\n" + log());
         }
     }
 
