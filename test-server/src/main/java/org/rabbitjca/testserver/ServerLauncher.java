@@ -44,7 +44,7 @@ public interface ServerLauncher {
      * @throws IllegalStateException naming the property that is missing or names no known server
      */
     static ServerLauncher fromSystemProperties() {
-        String family = System.getProperty(SERVER_PROPERTY, PAYARA_MICRO);
+        String family = family();
         return switch (family) {
             case PAYARA_MICRO -> new PayaraMicroLauncher(BuildProperties.requiredPath("payara.micro.jar"),
                     BuildProperties.requiredPath("rabbitjca.rar"));
@@ -54,5 +54,10 @@ public interface ServerLauncher {
             default -> throw new IllegalStateException("System property " + SERVER_PROPERTY + " is '" + family
                     + "'; the known servers are: " + PAYARA_MICRO + ", " + WILDFLY);
         };
+    }
+
+    /** @return the server family {@value #SERVER_PROPERTY} names, {@value #PAYARA_MICRO} unless set */
+    static String family() {
+        return System.getProperty(SERVER_PROPERTY, PAYARA_MICRO);
     }
 }

@@ -10,6 +10,7 @@ import org.rabbitjca.it.probe.ProbePublisher;
 import org.rabbitjca.testserver.AdminObject;
 import org.rabbitjca.testserver.Application;
 import org.rabbitjca.testserver.BuildProperties;
+import org.rabbitjca.testserver.Footprint;
 import org.rabbitjca.testserver.ConnectorPool;
 import org.rabbitjca.testserver.Http;
 import org.rabbitjca.testserver.JdbcPool;
@@ -237,7 +238,11 @@ public final class ProbedServer implements AutoCloseable {
                             List.of(redeployable ? probe.asRedeployable() : probe))
                     .withServerPools(serverPools).withServerCommands(serverCommands).withJvmOptions(options)
                     .withEnvironment(environment);
-            return new ProbedServer(LAUNCHER.start(setup), workDir);
+            long launched = System.nanoTime();
+            RunningServer server = LAUNCHER.start(setup);
+            System.out.println(Footprint.of(ServerLauncher.family(), name,
+                    Duration.ofNanos(System.nanoTime() - launched), server));
+            return new ProbedServer(server, workDir);
         }
     }
 

@@ -43,8 +43,12 @@ import static org.rabbitjca.settings.ConnectionProperty.VIRTUAL_HOST;
  * default at every level, and a pool or a bean could no longer inherit the adapter's value (unset means inherit).
  * Defaults are applied once, when the levels are resolved, from the {@code DEFAULT_} constants the descriptions
  * quote.
+ *
+ * <p>Not abstract, although only subclasses are used: Open Liberty reads the defaults of an adapter's config properties
+ * by instantiating, with its public no-argument constructor, the {@code @Connector} class and each superclass that
+ * declares one, and fails to install the adapter when one of them cannot be instantiated.
  */
-public abstract class ConnectionProperties implements Serializable {
+public class ConnectionProperties implements Serializable {
 
     @Serial
     private static final long serialVersionUID = 3L;
@@ -323,7 +327,7 @@ public abstract class ConnectionProperties implements Serializable {
      * @return one level holding, for each property, the value of the most specific level that sets it
      */
     static ConnectionProperties merge(ConnectionProperties... levels) {
-        ConnectionProperties merged = new ConnectionProperties() { };
+        ConnectionProperties merged = new ConnectionProperties();
         for (ConnectionProperties level : levels) {
             if (level != null) {
                 level.overlay(merged);
