@@ -2,6 +2,7 @@
 package org.rabbitjca.testserver;
 
 import java.io.IOException;
+import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -21,6 +22,19 @@ public final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private Http() {
+    }
+
+    /**
+     * @param port the server's HTTP port on 127.0.0.1
+     * @param application the application's context root
+     * @return the application's base URL, e.g. {@code http://127.0.0.1:8123/probe/}
+     */
+    public static URL base(int port, String application) {
+        try {
+            return new URL("http://127.0.0.1:" + port + "/" + application + "/");
+        } catch (MalformedURLException impossible) {
+            throw new IllegalArgumentException(application, impossible);
+        }
     }
 
     /**

@@ -2,10 +2,10 @@
 package org.rabbitjca.testserver.payara;
 
 import org.rabbitjca.testbroker.Poll;
+import org.rabbitjca.testserver.Http;
 import org.rabbitjca.testserver.RunningServer;
 
 import java.io.IOException;
-import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,11 +29,7 @@ final class PayaraMicroServer implements RunningServer {
 
     @Override
     public URL base(String application) {
-        try {
-            return new URL("http://127.0.0.1:" + micro.httpPort() + "/" + application + "/");
-        } catch (MalformedURLException impossible) {
-            throw new IllegalArgumentException(application, impossible);
-        }
+        return Http.base(micro.httpPort(), application);
     }
 
     @Override

@@ -2,10 +2,10 @@
 package org.rabbitjca.testserver.wildfly;
 
 import org.rabbitjca.testbroker.Poll;
+import org.rabbitjca.testserver.Http;
 import org.rabbitjca.testserver.RunningServer;
 
 import java.io.IOException;
-import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -25,11 +25,7 @@ final class WildFlyServer implements RunningServer {
 
     @Override
     public URL base(String application) {
-        try {
-            return new URL("http://127.0.0.1:" + wildFly.httpPort() + "/" + application + "/");
-        } catch (MalformedURLException impossible) {
-            throw new IllegalArgumentException(application, impossible);
-        }
+        return Http.base(wildFly.httpPort(), application);
     }
 
     /**
