@@ -21,7 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * WildFly (standalone, {@code standalone.xml}) as a {@link ServerLauncher}: the MDB pool of the users' {@code
+ * WildFly (standalone, {@code standalone-full.xml}) as a {@link ServerLauncher}: the MDB pool of the users' {@code
  * ejb3.cli}, the adapter's configuration and every pool and destination as subsystem entries ({@link WildFlyCli}),
  * and each application with the users' {@code jboss-deployment-structure.xml} and {@code jboss-ejb3.xml}, its names
  * for those resources and its JDBC pools in the standard {@code web.xml} ({@link StandardResources}); everything
