@@ -10,11 +10,13 @@ import org.rabbitjca.it.beans.SlowSingleListener;
 import org.rabbitjca.it.support.BrokerClient;
 import org.rabbitjca.it.support.ClassBroker;
 import org.rabbitjca.it.support.DeployedProbes;
+import org.rabbitjca.it.support.Portable;
 import org.rabbitjca.it.support.ProbedServer;
 import org.rabbitjca.it.support.ServerWithOwnNode;
 import org.rabbitjca.testbroker.Poll;
 import org.rabbitjca.testbroker.RabbitNode;
 import org.rabbitjca.testserver.Http;
+import org.rabbitjca.testserver.ServerLauncher;
 
 import java.time.Duration;
 import java.util.List;
@@ -27,12 +29,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Outages, repeated, leave nothing behind: after each of five broker crashes (kill -9 and restart), five graceful
- * {@code stop_app}/{@code start_app}s and five closings of every connection by the broker, the broker holds exactly
+ * {@code stop_app}/{@code start_app}s and five closings of every connection by the broker (two of each on the
+ * servers other than Payara Micro), the broker holds exactly
  * one channel per message-driven bean on the consume connection, each with its consumer, at most the pool's
  * {@code max-pool-size} channels on the pool's connection, the same connections as before the first outage, and the
  * JVM one amqp-client reader thread per connection. And a bean's {@code maxConcurrency=1} holds while the broker
  * takes its consumer away in the middle of a delivery.
  */
+@Portable
 @ServerWithOwnNode
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RepeatedOutagesLeaveNothingBehindIT extends DeployedProbes {
@@ -41,7 +45,8 @@ class RepeatedOutagesLeaveNothingBehindIT extends DeployedProbes {
     private static final String POOL_CONNECTION = ProbedServer.PROBE_POOL_CONNECTION_NAME + " (publish)";
     private static final int POOL_MAX = ProbedServer.PROBE_POOL_MAX_SIZE;
     private static final String SINK = "it.outage.sink";
-    private static final int ROUNDS = 5;
+    /** Rounds per kind of outage: five on Payara Micro, two on the other servers, for the build's time budget. */
+    private static final int ROUNDS = ServerLauncher.PAYARA_MICRO.equals(ServerLauncher.family()) ? 5 : 2;
 
     private enum Outage {
         KILL_9("kill -9 and restart") {
