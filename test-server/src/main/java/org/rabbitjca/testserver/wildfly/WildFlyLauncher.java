@@ -88,6 +88,10 @@ public final class WildFlyLauncher implements ServerLauncher {
                 .addAsWebInfResource(new FileAsset(descriptors.resolve("jboss-ejb3.xml").toFile()),
                         "jboss-ejb3.xml");
         List<String> resources = resources(application);
+        if (!resources.isEmpty() && archive.contains("WEB-INF/web.xml")) {
+            throw new IllegalArgumentException(application.name() + " has a web.xml of its own, which the launcher "
+                    + "would replace with the references to its pools; declare them in one place");
+        }
         if (!resources.isEmpty()) {
             archive.setWebXML(new StringAsset(StandardResources.webXml(resources)));
         }
