@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.testserver;
 
+import org.rabbitjca.testserver.liberty.LibertyLauncher;
 import org.rabbitjca.testserver.payara.PayaraMicroLauncher;
 import org.rabbitjca.testserver.wildfly.WildFlyLauncher;
 
@@ -19,6 +20,8 @@ public interface ServerLauncher {
     String PAYARA_MICRO = "payara-micro";
     /** WildFly, standalone. */
     String WILDFLY = "wildfly";
+    /** Open Liberty. */
+    String OPEN_LIBERTY = "open-liberty";
 
     /**
      * Starts the server and waits until it and every application in {@code setup} are deployed (an application that
@@ -51,8 +54,10 @@ public interface ServerLauncher {
             case WILDFLY -> new WildFlyLauncher(BuildProperties.requiredPath("rabbitjca.wildfly.home"),
                     BuildProperties.requiredPath("rabbitjca.rar"),
                     BuildProperties.requiredPath("rabbitjca.descriptors").resolve("wildfly"));
+            case OPEN_LIBERTY -> new LibertyLauncher(BuildProperties.requiredPath("rabbitjca.liberty.home"),
+                    BuildProperties.requiredPath("rabbitjca.rar"));
             default -> throw new IllegalStateException("System property " + SERVER_PROPERTY + " is '" + family
-                    + "'; the known servers are: " + PAYARA_MICRO + ", " + WILDFLY);
+                    + "'; the known servers are: " + PAYARA_MICRO + ", " + WILDFLY + ", " + OPEN_LIBERTY);
         };
     }
 

@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.testserver;
 
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -16,19 +21,49 @@ public final class StandardResources {
     private StandardResources() {
     }
 
-    /**
-     * @param elements the elements, each from a method of this class
-     * @return the whole {@code web.xml}, declaring nothing else
-     */
-    public static String webXml(List<String> elements) {
+    private static String webXml(List<String> elements) {
         return """
                 <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
                 %s</web-app>
                 """.formatted(String.join("", elements));
     }
 
+    /**
+     * Gives the war a {@code web.xml} with the application's names for the pools and destinations the server binds
+     * elsewhere, and its JDBC pools; none when it declares none of them.
+     *
+     * @param war the application's archive
+     * @param application the application
+     * @param poolLookup where the server bound each of its pools
+     * @param destinationLookup where the server bound each of its destinations
+     * @throws IllegalArgumentException when the war has a {@code web.xml} of its own, which this would replace
+     */
+    public static void declare(WebArchive war, Application application, Function<ConnectorPool, String> poolLookup,
+                               Function<AdminObject, String> destinationLookup) {
+        List<String> elements = of(application, poolLookup, destinationLookup);
+        if (elements.isEmpty()) {
+            return;
+        }
+        if (war.contains("WEB-INF/web.xml")) {
+            throw new IllegalArgumentException(application.name() + " has a web.xml of its own, which the launcher "
+                    + "would replace with the references to its pools; declare them in one place");
+        }
+        war.setWebXML(new StringAsset(webXml(elements)));
+    }
+
+    private static List<String> of(Application application, Function<ConnectorPool, String> poolLookup,
+                                   Function<AdminObject, String> destinationLookup) {
+        List<String> elements = new ArrayList<>();
+        application.pools().forEach(pool -> elements.add(resourceRef(pool.jndiName(), pool.connectionDefinition(),
+                poolLookup.apply(pool))));
+        application.adminObjects().forEach(destination -> elements.add(resourceEnvRef(destination.jndiName(),
+                destination.interfaceName(), destinationLookup.apply(destination))));
+        application.dataSources().forEach(pool -> elements.add(dataSource(pool)));
+        return elements;
+    }
+
     /** @return the {@code <data-source>} element of a JDBC pool, transactional */
-    public static String dataSource(JdbcPool pool) {
+    private static String dataSource(JdbcPool pool) {
         return """
                   <data-source>
                     <name>%s</name>
@@ -46,7 +81,7 @@ public final class StandardResources {
      * @param lookup where the server bound it
      * @return a {@code <resource-ref>} element
      */
-    public static String resourceRef(String name, String type, String lookup) {
+    private static String resourceRef(String name, String type, String lookup) {
         return """
                   <resource-ref>
                     <res-ref-name>%s</res-ref-name>
@@ -62,7 +97,7 @@ public final class StandardResources {
      * @param lookup where the server bound it
      * @return a {@code <resource-env-ref>} element
      */
-    public static String resourceEnvRef(String name, String type, String lookup) {
+    private static String resourceEnvRef(String name, String type, String lookup) {
         return """
                   <resource-env-ref>
                     <resource-env-ref-name>%s</resource-env-ref-name>

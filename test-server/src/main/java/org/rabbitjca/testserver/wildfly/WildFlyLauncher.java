@@ -3,7 +3,6 @@ package org.rabbitjca.testserver.wildfly;
 
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.FileAsset;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.exporter.ExplodedExporter;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -87,14 +86,9 @@ public final class WildFlyLauncher implements ServerLauncher {
                         "jboss-deployment-structure.xml")
                 .addAsWebInfResource(new FileAsset(descriptors.resolve("jboss-ejb3.xml").toFile()),
                         "jboss-ejb3.xml");
-        List<String> resources = resources(application);
-        if (!resources.isEmpty() && archive.contains("WEB-INF/web.xml")) {
-            throw new IllegalArgumentException(application.name() + " has a web.xml of its own, which the launcher "
-                    + "would replace with the references to its pools; declare them in one place");
-        }
-        if (!resources.isEmpty()) {
-            archive.setWebXML(new StringAsset(StandardResources.webXml(resources)));
-        }
+        StandardResources.declare(archive, application, pool -> WildFlyCli.boundName(application, pool.name()),
+                destination -> WildFlyCli.boundName(application, WildFlyCli.adminObjectName(application,
+                        destination)));
         if (!application.redeployable()) {
             // Written beside, then moved in: the scanner must not see a half-written file.
             Path written = deployments.resolveSibling(fileName);
@@ -105,18 +99,6 @@ public final class WildFlyLauncher implements ServerLauncher {
         archive.as(ExplodedExporter.class).exportExplodedInto(deployments.resolve(fileName).toFile());
         Files.writeString(deployments.resolve(fileName + WildFlyServer.DO_DEPLOY), "");
         return fileName;
-    }
-
-    /** @return the application's JDBC pools, and its names for the pools and destinations the subsystem binds */
-    private static List<String> resources(Application application) {
-        List<String> elements = new ArrayList<>();
-        application.pools().forEach(pool -> elements.add(StandardResources.resourceRef(pool.jndiName(),
-                pool.connectionDefinition(), WildFlyCli.boundName(application, pool.name()))));
-        application.adminObjects().forEach(destination -> elements.add(StandardResources.resourceEnvRef(
-                destination.jndiName(), destination.interfaceName(), WildFlyCli.boundName(application,
-                        WildFlyCli.adminObjectName(application, destination)))));
-        application.dataSources().forEach(pool -> elements.add(StandardResources.dataSource(pool)));
-        return elements;
     }
 
     private static List<String> commandsOf(Path cliFile) throws IOException {

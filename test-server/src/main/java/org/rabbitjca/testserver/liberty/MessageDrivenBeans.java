@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rabbitjca.testserver.liberty;
+
+import jakarta.ejb.MessageDriven;
+import org.jboss.shrinkwrap.api.ArchivePath;
+import org.jboss.shrinkwrap.api.Node;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The message-driven beans of a war, found the way the container finds them (annotated classes, and beans that its
+ * {@code ejb-jar.xml} adds), because Liberty activates a bean only when its configuration has an activation spec
+ * named after it.
+ */
+final class MessageDrivenBeans {
+
+    private static final Pattern ADDED = Pattern.compile(
+            "<ejb-name>([^<]+)</ejb-name>\\s*<ejb-class>([^<]+)</ejb-class>");
+
+    private MessageDrivenBeans() {
+    }
+
+    /**
+     * @param war the war
+     * @return per bean name, whether it is a Jakarta Messaging bean ({@code jakarta.jms.MessageListener})
+     */
+    static Map<String, Boolean> of(WebArchive war) throws IOException {
+        Map<String, Boolean> beans = new LinkedHashMap<>();
+        for (ArchivePath path : war.getContent().keySet()) {
+            String name = path.get();
+            if (name.startsWith("/WEB-INF/classes/") && name.endsWith(".class")) {
+                Class<?> type = load(name.substring("/WEB-INF/classes/".length(), name.length() - 6)
+                        .replace('/', '.'));
+                MessageDriven bean = type == null ? null : type.getAnnotation(MessageDriven.class);
+                if (bean != null) {
+                    beans.put(bean.name().isEmpty() ? type.getSimpleName() : bean.name(), isJms(type));
+                }
+            }
+        }
+        Node descriptor = war.get("/WEB-INF/ejb-jar.xml");
+        if (descriptor != null && descriptor.getAsset() != null) {
+            try (InputStream in = descriptor.getAsset().openStream()) {
+                Matcher added = ADDED.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                while (added.find()) {
+                    Class<?> type = load(added.group(2).strip());
+                    beans.put(added.group(1).strip(), type != null && isJms(type));
+                }
+            }
+        }
+        return beans;
+    }
+
+    private static boolean isJms(Class<?> type) {
+        return jakarta.jms.MessageListener.class.isAssignableFrom(type);
+    }
+
+    private static Class<?> load(String className) {
+        try {
+            return Class.forName(className, false, MessageDrivenBeans.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError notHere) {
+            return null;
+        }
+    }
+}
