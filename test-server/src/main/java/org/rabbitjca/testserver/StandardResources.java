@@ -5,6 +5,8 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -17,6 +19,11 @@ import java.util.stream.Collectors;
  * {@code <resource-env-ref>} with a {@code <lookup-name>}).
  */
 public final class StandardResources {
+
+    /** The data source properties {@code <data-source>} has elements for, in the schema's order. */
+    private static final Map<String, String> STANDARD_DATA_SOURCE_PROPERTIES = orderedMap("serverName",
+            "server-name", "portNumber", "port-number", "databaseName", "database-name", "user", "user", "password",
+            "password");
 
     private StandardResources() {
     }
@@ -63,15 +70,24 @@ public final class StandardResources {
     }
 
     /** @return the {@code <data-source>} element of a JDBC pool, transactional */
+    /**
+     * The properties the schema has elements for are written as those (Open Liberty ignores them as {@code
+     * <property>}s), in the schema's order; the rest as {@code <property>}s.
+     */
     private static String dataSource(JdbcPool pool) {
+        Map<String, String> others = new LinkedHashMap<>(pool.properties());
+        String standard = STANDARD_DATA_SOURCE_PROPERTIES.entrySet().stream()
+                .filter(element -> others.containsKey(element.getKey()))
+                .map(element -> "    <" + element.getValue() + ">" + text(others.remove(element.getKey())) + "</"
+                        + element.getValue() + ">\n").collect(Collectors.joining());
         return """
                   <data-source>
                     <name>%s</name>
                     <class-name>%s</class-name>
-                %s    <transactional>true</transactional>
+                %s%s    <transactional>true</transactional>
                     <max-pool-size>%d</max-pool-size>
                   </data-source>
-                """.formatted(text(pool.jndiName()), text(pool.dataSourceClass()), properties(pool.properties()),
+                """.formatted(text(pool.jndiName()), text(pool.dataSourceClass()), standard, properties(others),
                 pool.maxPoolSize());
     }
 
@@ -111,6 +127,14 @@ public final class StandardResources {
         return properties.entrySet().stream().map(property -> "    <property><name>" + text(property.getKey())
                 + "</name><value>" + text(property.getValue()) + "</value></property>\n")
                 .collect(Collectors.joining());
+    }
+
+    private static Map<String, String> orderedMap(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return Collections.unmodifiableMap(map);
     }
 
     private static String text(String value) {

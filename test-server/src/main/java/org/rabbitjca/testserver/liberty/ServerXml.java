@@ -92,12 +92,16 @@ final class ServerXml {
         return this;
     }
 
-    /** Adds an application, deployed from {@code war}, with the adapter's classes visible to it. */
+    /**
+     * Adds an application, deployed from {@code war}, with the adapter's classes visible to it, and the PostgreSQL
+     * driver of {@link #defaultDataSource}: Liberty takes the driver of a {@code <data-source>} an application
+     * declares only from a shared library, never from the application itself.
+     */
     ServerXml application(Application application, Path war) {
         xml.append("  <webApplication id=\"").append(attribute(application.name())).append("\" name=\"")
                 .append(attribute(application.name())).append("\" location=\"").append(attribute(war.toString()))
                 .append("\">\n    <classloader classProviderRef=\"").append(ADAPTER_ID)
-                .append("\"/>\n  </webApplication>\n");
+                .append("\" commonLibraryRef=\"postgresql\"/>\n  </webApplication>\n");
         return this;
     }
 
