@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The server-wide pool of each server family's script in {@code deploy-descriptors/}, run as users copy it, publishes
- * with the password the script takes from the server's environment. Payara's script is run by
+ * with the password the script takes from the server's environment (WildFly's CLI script, Open Liberty's {@code
+ * server.xml}). Payara's script is run by
  * {@link TlsConnectionsIT} (its pool is a TLS one); each other family has a test here, run on that family only.
  */
 @Portable
@@ -55,6 +56,22 @@ class AdministratorScriptIT {
                 .serverCommands(poolLines).environment(Map.of(PASSWORD_VARIABLE, PASSWORD)).start();
 
         assertPublishesAsTheScriptsUser(node, "java:/rabbitmq/orders");
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = ServerLauncher.SERVER_PROPERTY, matches = ServerLauncher.OPEN_LIBERTY)
+    void libertysServerXmlDeclaresAPoolThatPublishesConfirmed(RabbitNode node) throws Exception {
+        Path serverXml = Path.of("../deploy-descriptors/liberty/server.xml");
+        String text = Files.readString(serverXml);
+        int start = text.indexOf("<!-- pool -->");
+        int end = text.indexOf("<!-- pool -->", start + 1);
+        assertTrue(start >= 0 && end > start, "the file marks its pool with <!-- pool --> twice: " + serverXml);
+        List<String> pool = text.substring(start, end).replace("rabbit1:5672,rabbit2:5672", node.addresses())
+                .lines().toList();
+        server = ProbedServer.named("administrator-script-liberty").adapterPort(node.amqpPort())
+                .serverCommands(pool).environment(Map.of(PASSWORD_VARIABLE, PASSWORD)).start();
+
+        assertPublishesAsTheScriptsUser(node, "rabbitmq/orders");
     }
 
     private static void assertPublishesAsTheScriptsUser(RabbitNode node, String jndiName) throws Exception {

@@ -55,6 +55,7 @@ public final class LibertyLauncher implements ServerLauncher {
                         .pool("default", "java:comp/DefaultDataSource", false, 16), PostgresDatabase.driver()
                         .toPath());
         setup.serverPools().forEach(pool -> xml.pool(pool, pool.jndiName()));
+        xml.elements(setup.serverCommands());
         List<String> applications = new ArrayList<>();
         for (Application application : setup.applications()) {
             application.pools().forEach(pool -> xml.pool(pool, boundName(application, pool)));

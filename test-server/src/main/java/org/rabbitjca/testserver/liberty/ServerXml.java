@@ -105,6 +105,12 @@ final class ServerXml {
         return this;
     }
 
+    /** Adds elements as they are, e.g. from a {@code server.xml} users copy. */
+    ServerXml elements(List<String> lines) {
+        lines.forEach(line -> xml.append(line).append('\n'));
+        return this;
+    }
+
     /** @return the whole file */
     String end() {
         return xml + "</server>\n";
