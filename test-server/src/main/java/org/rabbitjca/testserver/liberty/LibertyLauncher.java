@@ -9,6 +9,7 @@ import org.rabbitjca.testserver.Application;
 import org.rabbitjca.testserver.ConnectorPool;
 import org.rabbitjca.testserver.PostgresDatabase;
 import org.rabbitjca.testserver.RunningServer;
+import org.rabbitjca.testserver.ServerFiles;
 import org.rabbitjca.testserver.ServerLauncher;
 import org.rabbitjca.testserver.ServerSetup;
 import org.rabbitjca.testserver.StandardResources;
@@ -46,10 +47,10 @@ public final class LibertyLauncher implements ServerLauncher {
     @Override
     public RunningServer start(ServerSetup setup) throws Exception {
         Path userDir = setup.workDir().resolve("usr");
-        LibertyProcess.deleteRecursively(userDir);
+        ServerFiles.deleteRecursively(userDir);
         Path serverDir = Files.createDirectories(userDir.resolve("servers").resolve(SERVER));
-        int httpPort = LibertyProcess.freePort();
-        ServerXml xml = ServerXml.server(httpPort, LibertyProcess.freePort())
+        int httpPort = ServerFiles.freePort();
+        ServerXml xml = ServerXml.server(httpPort, ServerFiles.freePort())
                 .adapter(rar, setup.adapterProperties())
                 .defaultDataSource(PostgresDatabase.prepare(DEFAULT_DATABASE, DEFAULT_DATABASE + "-pw")
                         .pool("default", "java:comp/DefaultDataSource", false, 16), PostgresDatabase.driver()

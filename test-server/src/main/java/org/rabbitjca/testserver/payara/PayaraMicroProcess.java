@@ -2,9 +2,9 @@
 package org.rabbitjca.testserver.payara;
 
 import org.rabbitjca.testbroker.Poll;
+import org.rabbitjca.testserver.ServerFiles;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,7 +92,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
         Files.createDirectories(workDir);
         Path commands = Files.write(workDir.resolve("postboot.asadmin"), postBootCommands);
         Path log = workDir.resolve("micro.log");
-        int httpPort = freePort();
+        int httpPort = ServerFiles.freePort();
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", microJar.toString(), "--nocluster", "--disablephonehome",
@@ -149,11 +149,5 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     private static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

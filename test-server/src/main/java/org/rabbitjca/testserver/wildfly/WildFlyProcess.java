@@ -2,6 +2,7 @@
 package org.rabbitjca.testserver.wildfly;
 
 import org.rabbitjca.testbroker.Poll;
+import org.rabbitjca.testserver.ServerFiles;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,7 +65,7 @@ final class WildFlyProcess implements AutoCloseable {
     static WildFlyProcess start(Path home, Path workDir, List<String> cliCommands, Path bootDeployment,
                                 List<String> jvmOptions, Map<String, String> environment) throws Exception {
         Path baseDir = workDir.resolve("standalone");
-        deleteRecursively(baseDir);
+        ServerFiles.deleteRecursively(baseDir);
         Files.createDirectories(baseDir.resolve("deployments"));
         copyRecursively(home.resolve("standalone/configuration"), baseDir.resolve("configuration"));
         configureOffline(home, baseDir, workDir, cliCommands);
@@ -235,17 +235,6 @@ final class WildFlyProcess implements AutoCloseable {
         try (var paths = Files.walk(from)) {
             for (Path source : paths.toList()) {
                 Files.copy(source, to.resolve(from.relativize(source).toString()));
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (var paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
             }
         }
     }
