@@ -53,7 +53,8 @@ public final class PooledJmsConnectionFactory implements ConnectionFactory, Queu
 
     @Override
     public Connection createConnection(String userName, String password) throws JMSException {
-        throw new JMSSecurityException(CREDENTIALS);
+        refuseCredentials(userName, password);
+        return createConnection();
     }
 
     @Override
@@ -63,7 +64,8 @@ public final class PooledJmsConnectionFactory implements ConnectionFactory, Queu
 
     @Override
     public QueueConnection createQueueConnection(String userName, String password) throws JMSException {
-        throw new JMSSecurityException(CREDENTIALS);
+        refuseCredentials(userName, password);
+        return createQueueConnection();
     }
 
     @Override
@@ -73,7 +75,8 @@ public final class PooledJmsConnectionFactory implements ConnectionFactory, Queu
 
     @Override
     public TopicConnection createTopicConnection(String userName, String password) throws JMSException {
-        throw new JMSSecurityException(CREDENTIALS);
+        refuseCredentials(userName, password);
+        return createTopicConnection();
     }
 
     @Override
@@ -83,12 +86,29 @@ public final class PooledJmsConnectionFactory implements ConnectionFactory, Queu
 
     @Override
     public JMSContext createContext(String userName, String password) {
-        throw new JMSSecurityRuntimeException(CREDENTIALS);
+        return createContext(userName, password, JMSContext.AUTO_ACKNOWLEDGE);
     }
 
     @Override
     public JMSContext createContext(String userName, String password, int sessionMode) {
-        throw new JMSSecurityRuntimeException(CREDENTIALS);
+        if (anyCredential(userName, password)) {
+            throw new JMSSecurityRuntimeException(CREDENTIALS);
+        }
+        return createContext(sessionMode);
+    }
+
+    private static void refuseCredentials(String userName, String password) throws JMSSecurityException {
+        if (anyCredential(userName, password)) {
+            throw new JMSSecurityException(CREDENTIALS);
+        }
+    }
+
+    /**
+     * @return whether per-call credentials were given; none ({@code null}, {@code null}) means the pool's own: Open
+     *         Liberty's injected {@code JMSContext} asks that way when the injection point names no user
+     */
+    private static boolean anyCredential(String userName, String password) {
+        return userName != null || password != null;
     }
 
     /**
