@@ -44,9 +44,9 @@ import static org.rabbitjca.settings.ConnectionProperty.VIRTUAL_HOST;
  * Defaults are applied once, when the levels are resolved, from the {@code DEFAULT_} constants the descriptions
  * quote.
  *
- * <p>Not abstract, although only subclasses are used: Open Liberty reads the defaults of an adapter's config properties
- * by instantiating, with its public no-argument constructor, the {@code @Connector} class and each superclass that
- * declares one, and fails to install the adapter when one of them cannot be instantiated.
+ * <p>Not abstract: Open Liberty reads the defaults of an adapter's config properties by instantiating, with its public
+ * no-argument constructor, the {@code @Connector} class and each superclass that declares one, and fails to install
+ * the adapter when one of them cannot be instantiated.
  */
 public class ConnectionProperties implements Serializable {
 

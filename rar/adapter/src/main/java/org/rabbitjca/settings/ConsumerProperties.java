@@ -11,9 +11,7 @@ import java.io.Serial;
  * unset ({@code null}) takes the adapter's value, then the default in {@link ConsumerSettings} and
  * {@link RetryPolicy}. Set by the container before use; not thread-safe.
  *
- * <p>Not abstract, although only subclasses are used: Open Liberty reads the defaults of an adapter's config properties
- * by instantiating, with its public no-argument constructor, the {@code @Connector} class and each superclass that
- * declares one, and fails to install the adapter when one of them cannot be instantiated.
+ * <p>Not abstract, although only subclasses are used, for Open Liberty (see {@link ConnectionProperties}).
  */
 public class ConsumerProperties extends ConnectionProperties {
 
