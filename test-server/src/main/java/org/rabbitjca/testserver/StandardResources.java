@@ -78,7 +78,7 @@ public final class StandardResources {
         Map<String, String> others = new LinkedHashMap<>(pool.properties());
         String standard = STANDARD_DATA_SOURCE_PROPERTIES.entrySet().stream()
                 .filter(element -> others.containsKey(element.getKey()))
-                .map(element -> "    <" + element.getValue() + ">" + text(others.remove(element.getKey())) + "</"
+                .map(element -> "    <" + element.getValue() + ">" + Xml.escape(others.remove(element.getKey())) + "</"
                         + element.getValue() + ">\n").collect(Collectors.joining());
         return """
                   <data-source>
@@ -87,8 +87,8 @@ public final class StandardResources {
                 %s%s    <transactional>true</transactional>
                     <max-pool-size>%d</max-pool-size>
                   </data-source>
-                """.formatted(text(pool.jndiName()), text(pool.dataSourceClass()), standard, properties(others),
-                pool.maxPoolSize());
+                """.formatted(Xml.escape(pool.jndiName()), Xml.escape(pool.dataSourceClass()), standard,
+                properties(others), pool.maxPoolSize());
     }
 
     /**
@@ -104,7 +104,7 @@ public final class StandardResources {
                     <res-type>%s</res-type>
                     <lookup-name>%s</lookup-name>
                   </resource-ref>
-                """.formatted(text(name), text(type), text(lookup));
+                """.formatted(Xml.escape(name), Xml.escape(type), Xml.escape(lookup));
     }
 
     /**
@@ -120,12 +120,12 @@ public final class StandardResources {
                     <resource-env-ref-type>%s</resource-env-ref-type>
                     <lookup-name>%s</lookup-name>
                   </resource-env-ref>
-                """.formatted(text(name), text(type), text(lookup));
+                """.formatted(Xml.escape(name), Xml.escape(type), Xml.escape(lookup));
     }
 
     private static String properties(Map<String, String> properties) {
-        return properties.entrySet().stream().map(property -> "    <property><name>" + text(property.getKey())
-                + "</name><value>" + text(property.getValue()) + "</value></property>\n")
+        return properties.entrySet().stream().map(property -> "    <property><name>" + Xml.escape(property.getKey())
+                + "</name><value>" + Xml.escape(property.getValue()) + "</value></property>\n")
                 .collect(Collectors.joining());
     }
 
@@ -135,9 +135,5 @@ public final class StandardResources {
             map.put(keysAndValues[i], keysAndValues[i + 1]);
         }
         return Collections.unmodifiableMap(map);
-    }
-
-    private static String text(String value) {
-        return value.replace("&", "&amp;").replace("<", "&lt;");
     }
 }

@@ -5,6 +5,7 @@ import org.rabbitjca.testserver.AdminObject;
 import org.rabbitjca.testserver.Application;
 import org.rabbitjca.testserver.ConnectorPool;
 import org.rabbitjca.testserver.JdbcPool;
+import org.rabbitjca.testserver.Xml;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -42,7 +43,7 @@ final class ServerXml {
 
     /** Adds the adapter with its configuration. */
     ServerXml adapter(Path rar, Map<String, String> properties) {
-        xml.append("  <resourceAdapter id=\"").append(ADAPTER_ID).append("\" location=\"").append(attribute(
+        xml.append("  <resourceAdapter id=\"").append(ADAPTER_ID).append("\" location=\"").append(Xml.escape(
                 rar.toString())).append("\">\n    ").append(properties(properties)).append("\n  </resourceAdapter>\n");
         return this;
     }
@@ -56,7 +57,7 @@ final class ServerXml {
     ServerXml pool(ConnectorPool pool, String jndiName) {
         String element = ConnectorPool.JMS.equals(pool.connectionDefinition()) ? "jmsConnectionFactory"
                 : "connectionFactory";
-        xml.append("  <").append(element).append(" jndiName=\"").append(attribute(jndiName)).append("\">\n")
+        xml.append("  <").append(element).append(" jndiName=\"").append(Xml.escape(jndiName)).append("\">\n")
                 .append("    <connectionManager purgePolicy=\"FailingConnectionOnly\" minPoolSize=\"0\" maxPoolSize=\"")
                 .append(pool.maxPoolSize())
                 .append("\" connectionTimeout=\"").append(pool.maxWaitMillis()).append("ms\" maxIdleTime=\"")
@@ -68,7 +69,7 @@ final class ServerXml {
     /** Adds a destination bound under {@code jndiName}. */
     ServerXml destination(AdminObject destination, String jndiName) {
         String element = "jakarta.jms.Topic".equals(destination.interfaceName()) ? "jmsTopic" : "jmsQueue";
-        xml.append("  <").append(element).append(" jndiName=\"").append(attribute(jndiName)).append("\">\n    ")
+        xml.append("  <").append(element).append(" jndiName=\"").append(Xml.escape(jndiName)).append("\">\n    ")
                 .append(properties(destination.properties())).append("\n  </").append(element).append(">\n");
         return this;
     }
@@ -76,18 +77,18 @@ final class ServerXml {
     /** Adds the activation spec of a bean, with no properties: the bean's own activation config applies. */
     ServerXml activationSpec(String application, String bean, boolean jms) {
         String element = jms ? "jmsActivationSpec" : "activationSpec";
-        xml.append("  <").append(element).append(" id=\"").append(attribute(application + "/" + bean))
+        xml.append("  <").append(element).append(" id=\"").append(Xml.escape(application + "/" + bean))
                 .append("\">\n    ").append(properties(Map.of())).append("\n  </").append(element).append(">\n");
         return this;
     }
 
     /** Adds {@code java:comp/DefaultDataSource}: a PostgreSQL pool, the driver from {@code driver}. */
     ServerXml defaultDataSource(JdbcPool pool, Path driver) {
-        xml.append("  <library id=\"postgresql\"><file name=\"").append(attribute(driver.toString()))
+        xml.append("  <library id=\"postgresql\"><file name=\"").append(Xml.escape(driver.toString()))
                 .append("\"/></library>\n  <dataSource id=\"DefaultDataSource\">\n    <jdbcDriver libraryRef="
                         + "\"postgresql\"/>\n    <properties.postgresql ")
                 .append(pool.properties().entrySet().stream().map(property -> property.getKey() + "=\""
-                        + attribute(property.getValue()) + "\"").collect(Collectors.joining(" ")))
+                        + Xml.escape(property.getValue()) + "\"").collect(Collectors.joining(" ")))
                 .append("/>\n  </dataSource>\n");
         return this;
     }
@@ -98,8 +99,8 @@ final class ServerXml {
      * declares only from a shared library, never from the application itself.
      */
     ServerXml application(Application application, Path war) {
-        xml.append("  <webApplication id=\"").append(attribute(application.name())).append("\" name=\"")
-                .append(attribute(application.name())).append("\" location=\"").append(attribute(war.toString()))
+        xml.append("  <webApplication id=\"").append(Xml.escape(application.name())).append("\" name=\"")
+                .append(Xml.escape(application.name())).append("\" location=\"").append(Xml.escape(war.toString()))
                 .append("\">\n    <classloader classProviderRef=\"").append(ADAPTER_ID)
                 .append("\" commonLibraryRef=\"postgresql\"/>\n  </webApplication>\n");
         return this;
@@ -118,10 +119,6 @@ final class ServerXml {
 
     private static String properties(Map<String, String> properties) {
         return "<properties." + ADAPTER_ID + properties.entrySet().stream().map(property -> " " + property.getKey()
-                + "=\"" + attribute(property.getValue()) + "\"").collect(Collectors.joining()) + "/>";
-    }
-
-    private static String attribute(String value) {
-        return value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
+                + "=\"" + Xml.escape(property.getValue()) + "\"").collect(Collectors.joining()) + "/>";
     }
 }

@@ -4,6 +4,7 @@ package org.rabbitjca.testserver.payara;
 import org.rabbitjca.testserver.AdminObject;
 import org.rabbitjca.testserver.ConnectorPool;
 import org.rabbitjca.testserver.JdbcPool;
+import org.rabbitjca.testserver.Xml;
 
 import java.util.List;
 import java.util.Map;
@@ -48,8 +49,8 @@ public final class GlassfishResources {
         return """
                   <admin-object-resource jndi-name="%1$s" res-type="%2$s" res-adapter="%3$s" class-name="%4$s">
                 %5$s  </admin-object-resource>
-                """.formatted(attribute(destination.jndiName()), attribute(destination.interfaceName()),
-                AdminCommands.ADAPTER_NAME, attribute(destination.className()),
+                """.formatted(Xml.escape(destination.jndiName()), Xml.escape(destination.interfaceName()),
+                AdminCommands.ADAPTER_NAME, Xml.escape(destination.className()),
                 propertyElements(destination.properties()));
     }
 
@@ -59,14 +60,14 @@ public final class GlassfishResources {
                       steady-pool-size="0" max-pool-size="%4$d">
                 %5$s  </jdbc-connection-pool>
                   <jdbc-resource jndi-name="%6$s" pool-name="%1$s"/>
-                """.formatted(attribute(pool.name()), pool.xa() ? "javax.sql.XADataSource" : "javax.sql.DataSource",
-                attribute(pool.dataSourceClass()), pool.maxPoolSize(), propertyElements(pool.properties()),
-                attribute(pool.jndiName()));
+                """.formatted(Xml.escape(pool.name()), pool.xa() ? "javax.sql.XADataSource" : "javax.sql.DataSource",
+                Xml.escape(pool.dataSourceClass()), pool.maxPoolSize(), propertyElements(pool.properties()),
+                Xml.escape(pool.jndiName()));
     }
 
     private static String propertyElements(Map<String, String> properties) {
         return properties.entrySet().stream().map(property -> "    <property name=\""
-                + attribute(property.getKey()) + "\" value=\"" + attribute(property.getValue()) + "\"/>\n")
+                + Xml.escape(property.getKey()) + "\" value=\"" + Xml.escape(property.getValue()) + "\"/>\n")
                 .collect(Collectors.joining());
     }
 
@@ -79,12 +80,8 @@ public final class GlassfishResources {
                       idle-timeout-in-seconds="%4$d">
                 %5$s  </connector-connection-pool>
                   <connector-resource jndi-name="%6$s" pool-name="%1$s"/>
-                """.formatted(attribute(pool.name()), pool.maxPoolSize(), pool.maxWaitMillis(),
-                pool.idleTimeoutSeconds(), propertyElements, attribute(pool.jndiName()), AdminCommands.ADAPTER_NAME,
-                attribute(pool.connectionDefinition()));
-    }
-
-    private static String attribute(String value) {
-        return value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
+                """.formatted(Xml.escape(pool.name()), pool.maxPoolSize(), pool.maxWaitMillis(),
+                pool.idleTimeoutSeconds(), propertyElements, Xml.escape(pool.jndiName()), AdminCommands.ADAPTER_NAME,
+                Xml.escape(pool.connectionDefinition()));
     }
 }
