@@ -45,4 +45,18 @@ public record Application(String name, WebArchive archive, List<ConnectorPool> p
     public Application withAdminObjects(List<AdminObject> destinations) {
         return new Application(name, archive, pools, dataSources, destinations, redeployable);
     }
+
+    /**
+     * @return where a server that has no resources of an application's own binds this pool of the application in
+     *         its namespace, for the application to refer to it under its own name: {@code
+     *         rabbitmq-jca/<application>/<pool>}
+     */
+    public String serverName(ConnectorPool pool) {
+        return "rabbitmq-jca/" + name + "/" + pool.name();
+    }
+
+    /** @return the same for a destination of the application, made of its JNDI name */
+    public String serverName(AdminObject destination) {
+        return "rabbitmq-jca/" + name + "/" + destination.jndiName().replaceAll("\\W", "-");
+    }
 }

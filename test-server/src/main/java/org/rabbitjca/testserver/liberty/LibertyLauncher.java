@@ -4,9 +4,7 @@ package org.rabbitjca.testserver.liberty;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.rabbitjca.testserver.AdminObject;
 import org.rabbitjca.testserver.Application;
-import org.rabbitjca.testserver.ConnectorPool;
 import org.rabbitjca.testserver.PostgresDatabase;
 import org.rabbitjca.testserver.RunningServer;
 import org.rabbitjca.testserver.ServerFiles;
@@ -59,9 +57,9 @@ public final class LibertyLauncher implements ServerLauncher {
         xml.elements(setup.serverCommands());
         List<String> applications = new ArrayList<>();
         for (Application application : setup.applications()) {
-            application.pools().forEach(pool -> xml.pool(pool, boundName(application, pool)));
+            application.pools().forEach(pool -> xml.pool(pool, application.serverName(pool)));
             application.adminObjects().forEach(destination -> xml.destination(destination,
-                    boundName(application, destination)));
+                    application.serverName(destination)));
             WebArchive war = export(application);
             for (Map.Entry<String, Boolean> bean : MessageDrivenBeans.of(war).entrySet()) {
                 xml.activationSpec(application.name(), bean.getKey(), bean.getValue());
@@ -104,16 +102,7 @@ public final class LibertyLauncher implements ServerLauncher {
     private static WebArchive export(Application application) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, application.name() + ".war")
                 .merge(application.archive());
-        StandardResources.declare(war, application, pool -> boundName(application, pool),
-                destination -> boundName(application, destination));
+        StandardResources.declare(war, application, application::serverName, application::serverName);
         return war;
-    }
-
-    private static String boundName(Application application, ConnectorPool pool) {
-        return "rabbitmq-jca/" + application.name() + "/" + pool.name();
-    }
-
-    private static String boundName(Application application, AdminObject destination) {
-        return "rabbitmq-jca/" + application.name() + "/" + destination.jndiName().replaceAll("\\W", "-");
     }
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.testserver.liberty;
 
-import org.rabbitjca.testbroker.Poll;
+import org.rabbitjca.testserver.ServerProcesses;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -53,14 +52,8 @@ final class LibertyProcess implements AutoCloseable {
      * @throws AssertionError when the server exited, or it or an application did not start or fail, in time
      */
     void awaitReady(Duration within, List<String> applications) throws Exception {
-        boolean ready = Poll.until(within, () -> log().contains("CWWKF0011I")
-                && applications.stream().allMatch(this::settled), done -> done || !process.isAlive());
-        if (!process.isAlive()) {
-            throw new AssertionError("Open Liberty exited with " + process.exitValue() + ":\n" + log());
-        }
-        if (!ready) {
-            throw new AssertionError("Open Liberty not ready within " + within + ":\n" + log());
-        }
+        ServerProcesses.await(process, "Open Liberty", "start with " + applications, within,
+                () -> log().contains("CWWKF0011I") && applications.stream().allMatch(this::settled), this::log);
     }
 
     private boolean settled(String application) {
@@ -95,9 +88,6 @@ final class LibertyProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+        ServerProcesses.stop(process, Duration.ofSeconds(30));
     }
 }

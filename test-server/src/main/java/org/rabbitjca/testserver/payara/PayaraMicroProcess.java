@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.testserver.payara;
 
-import org.rabbitjca.testbroker.Poll;
 import org.rabbitjca.testserver.ServerFiles;
+import org.rabbitjca.testserver.ServerProcesses;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A Payara Micro process, started directly: what {@link PayaraMicroLauncher} runs for the integration tests, and
@@ -111,13 +110,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
     }
 
     private void awaitReady(Duration within) throws Exception {
-        boolean ready = Poll.until(within, this::ready, done -> done || !process.isAlive());
-        if (!process.isAlive()) {
-            throw new AssertionError("Payara Micro exited with " + process.exitValue() + ":\n" + log());
-        }
-        if (!ready) {
-            throw new AssertionError("Payara Micro not ready within " + within + ":\n" + log());
-        }
+        ServerProcesses.await(process, "Payara Micro", "become ready", within, this::ready, this::log);
     }
 
     private boolean ready() throws IOException {
@@ -141,10 +134,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+        ServerProcesses.stop(process, Duration.ofSeconds(20));
     }
 
     private static String javaExecutable() {

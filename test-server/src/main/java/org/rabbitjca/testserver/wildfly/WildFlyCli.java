@@ -50,9 +50,10 @@ final class WildFlyCli {
     }
 
     /**
-     * An application's pools and destinations, bound where {@link #boundName} says, for the application to refer
-     * to under its own names: a pool an application declares itself ({@code @ConnectionFactoryDefinition}) gets an
-     * adapter instance of its own on WildFly, which the subsystem's configuration of the adapter does not reach.
+     * An application's pools and destinations, bound at their {@link Application#serverName server names} under
+     * {@code java:/}, for the application to refer to under its own names: a pool an application declares itself
+     * ({@code @ConnectionFactoryDefinition}) gets an adapter instance of its own on WildFly, which the subsystem's
+     * configuration of the adapter does not reach.
      *
      * @param application the application
      * @return per pool its connection definition, per destination its admin object, with their properties
@@ -60,27 +61,17 @@ final class WildFlyCli {
     static List<String> applicationResources(Application application) {
         List<String> commands = new ArrayList<>();
         for (ConnectorPool pool : application.pools()) {
-            commands.addAll(pool(application.name() + "-" + pool.name(), boundName(application, pool.name()), pool));
+            commands.addAll(pool(application.name() + "-" + pool.name(), jndiName(application.serverName(pool)),
+                    pool));
         }
         for (AdminObject destination : application.adminObjects()) {
-            String name = adminObjectName(application, destination);
-            String object = ADAPTER + "/admin-objects=" + name;
+            String object = ADAPTER + "/admin-objects=" + application.serverName(destination).replace('/', '-');
             commands.add(object + ":add(class-name=" + destination.className() + ",jndi-name="
-                    + quoted(boundName(application, name)) + ")");
+                    + quoted(jndiName(application.serverName(destination))) + ")");
             destination.properties().forEach((property, value) -> commands.add(object + "/config-properties="
                     + property + ":add(value=" + quoted(value) + ")"));
         }
         return commands;
-    }
-
-    /** @return the subsystem's name of an application's destination, made of its application name */
-    static String adminObjectName(Application application, AdminObject destination) {
-        return application.name() + "-" + destination.jndiName().replaceAll("\\W", "-");
-    }
-
-    /** @return where the subsystem binds an application's resource of that name */
-    static String boundName(Application application, String name) {
-        return "java:/rabbitmq-jca/" + application.name() + "/" + name;
     }
 
     private static List<String> pool(String name, String jndiName, ConnectorPool pool) {
@@ -95,7 +86,7 @@ final class WildFlyCli {
         return commands;
     }
 
-    /** @return the name WildFly binds a server pool under: its own namespaces only take {@code java:} names */
+    /** @return the name WildFly binds a pool or destination under: its own namespaces only take {@code java:} names */
     static String jndiName(String name) {
         return name.startsWith("java:") ? name : "java:/" + name;
     }

@@ -51,10 +51,8 @@ public final class WildFlyLauncher implements ServerLauncher {
         commands.addAll(WildFlyCli.serverPools(setup.serverPools()));
         setup.applications().forEach(application -> commands.addAll(WildFlyCli.applicationResources(application)));
         commands.addAll(setup.serverCommands());
-        Path adapter = Files.copy(rar, setup.workDir().resolve(WildFlyCli.DEPLOYMENT),
-                StandardCopyOption.REPLACE_EXISTING);
         long start = System.nanoTime();
-        WildFlyProcess wildFly = WildFlyProcess.start(home, setup.workDir(), commands, adapter, setup.jvmOptions(),
+        WildFlyProcess wildFly = WildFlyProcess.start(home, setup.workDir(), commands, rar, setup.jvmOptions(),
                 setup.environment());
         try {
             wildFly.awaitStarted(setup.readyWithin());
@@ -86,9 +84,8 @@ public final class WildFlyLauncher implements ServerLauncher {
                         "jboss-deployment-structure.xml")
                 .addAsWebInfResource(new FileAsset(descriptors.resolve("jboss-ejb3.xml").toFile()),
                         "jboss-ejb3.xml");
-        StandardResources.declare(archive, application, pool -> WildFlyCli.boundName(application, pool.name()),
-                destination -> WildFlyCli.boundName(application, WildFlyCli.adminObjectName(application,
-                        destination)));
+        StandardResources.declare(archive, application, pool -> WildFlyCli.jndiName(application.serverName(pool)),
+                destination -> WildFlyCli.jndiName(application.serverName(destination)));
         if (!application.redeployable()) {
             // Written beside, then moved in: the scanner must not see a half-written file.
             Path written = deployments.resolveSibling(fileName);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.testserver.wildfly;
 
-import org.rabbitjca.testbroker.Poll;
 import org.rabbitjca.testserver.ServerFiles;
+import org.rabbitjca.testserver.ServerProcesses;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -51,25 +50,25 @@ final class WildFlyProcess implements AutoCloseable {
     }
 
     /**
-     * Writes a fresh server base directory, runs the CLI commands against it offline, puts the deployment that must
-     * be there at boot in its deployment scanner's directory, and starts WildFly.
+     * Writes a fresh server base directory, runs the CLI commands against it offline, puts the adapter in its
+     * deployment scanner's directory under the name the subsystem's entry refers to, and starts WildFly.
      *
      * @param home the unpacked WildFly distribution
      * @param workDir where the base directory and the logs go
      * @param cliCommands commands run in an embedded server before the start
-     * @param bootDeployment deployed at boot, e.g. the adapter
+     * @param rar the rabbitmq-jca.rar, deployed at boot
      * @param jvmOptions options of the server's JVM
      * @param environment variables added to the server's environment
      * @return the started server, not yet known to be ready
      */
-    static WildFlyProcess start(Path home, Path workDir, List<String> cliCommands, Path bootDeployment,
+    static WildFlyProcess start(Path home, Path workDir, List<String> cliCommands, Path rar,
                                 List<String> jvmOptions, Map<String, String> environment) throws Exception {
         Path baseDir = workDir.resolve("standalone");
         ServerFiles.deleteRecursively(baseDir);
         Files.createDirectories(baseDir.resolve("deployments"));
         copyRecursively(home.resolve("standalone/configuration"), baseDir.resolve("configuration"));
         configureOffline(home, baseDir, workDir, cliCommands);
-        Files.copy(bootDeployment, baseDir.resolve("deployments").resolve(bootDeployment.getFileName()));
+        Files.copy(rar, baseDir.resolve("deployments").resolve(WildFlyCli.DEPLOYMENT));
         int offset = freePortOffset();
         Path log = workDir.resolve("wildfly.log");
         List<String> options = new ArrayList<>(List.of("-Xms64m", "-Xmx512m", "-XX:MetaspaceSize=96M",
@@ -119,7 +118,7 @@ final class WildFlyProcess implements AutoCloseable {
      * @throws AssertionError when the server exited or did not start within that time
      */
     void awaitStarted(Duration within) throws Exception {
-        await(within, this::started, "start");
+        ServerProcesses.await(script, "WildFly", "start", within, this::started, this::log);
     }
 
     /**
@@ -128,17 +127,8 @@ final class WildFlyProcess implements AutoCloseable {
      * @throws AssertionError when the server exited, or the scanner did not finish with them, within that time
      */
     void awaitSettled(Duration within, List<String> fileNames) throws Exception {
-        await(within, () -> fileNames.stream().allMatch(this::settled), "deploy " + fileNames);
-    }
-
-    private void await(Duration within, Callable<Boolean> condition, String what) throws Exception {
-        boolean done = Poll.until(within, condition, reached -> reached || !script.isAlive());
-        if (!script.isAlive()) {
-            throw new AssertionError("WildFly exited with " + script.exitValue() + ":\n" + log());
-        }
-        if (!done) {
-            throw new AssertionError("WildFly did not " + what + " within " + within + ":\n" + log());
-        }
+        ServerProcesses.await(script, "WildFly", "deploy " + fileNames, within,
+                () -> fileNames.stream().allMatch(this::settled), this::log);
     }
 
     private boolean started() throws IOException {
@@ -191,10 +181,7 @@ final class WildFlyProcess implements AutoCloseable {
         if (jvm.isPresent()) {
             stop(jvm.get());
         }
-        script.destroy();
-        if (!script.waitFor(10, TimeUnit.SECONDS)) {
-            script.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+        ServerProcesses.stop(script, Duration.ofSeconds(10));
     }
 
     private static void stop(ProcessHandle jvm) throws InterruptedException {
