@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.testserver;
 
+import org.rabbitjca.testserver.glassfish.GlassFishLauncher;
 import org.rabbitjca.testserver.liberty.LibertyLauncher;
 import org.rabbitjca.testserver.payara.PayaraMicroLauncher;
 import org.rabbitjca.testserver.wildfly.WildFlyLauncher;
@@ -22,6 +23,8 @@ public interface ServerLauncher {
     String WILDFLY = "wildfly";
     /** Open Liberty. */
     String OPEN_LIBERTY = "open-liberty";
+    /** GlassFish, a domain's server. */
+    String GLASSFISH = "glassfish";
 
     /**
      * Starts the server and waits until it and every application in {@code setup} are deployed (an application that
@@ -56,8 +59,12 @@ public interface ServerLauncher {
                     BuildProperties.requiredPath("rabbitjca.descriptors").resolve("wildfly"));
             case OPEN_LIBERTY -> new LibertyLauncher(BuildProperties.requiredPath("rabbitjca.liberty.home"),
                     BuildProperties.requiredPath("rabbitjca.rar"));
+            case GLASSFISH -> new GlassFishLauncher(BuildProperties.requiredPath("rabbitjca.glassfish.home"),
+                    BuildProperties.requiredPath("rabbitjca.rar"),
+                    BuildProperties.requiredPath("rabbitjca.descriptors").resolve("glassfish"));
             default -> throw new IllegalStateException("System property " + SERVER_PROPERTY + " is '" + family
-                    + "'; the known servers are: " + PAYARA_MICRO + ", " + WILDFLY + ", " + OPEN_LIBERTY);
+                    + "'; the known servers are: " + PAYARA_MICRO + ", " + WILDFLY + ", " + OPEN_LIBERTY + ", "
+                    + GLASSFISH);
         };
     }
 

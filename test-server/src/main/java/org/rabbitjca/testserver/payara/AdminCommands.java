@@ -2,6 +2,7 @@
 package org.rabbitjca.testserver.payara;
 
 import org.rabbitjca.testserver.ConnectorPool;
+import org.rabbitjca.testserver.JdbcPool;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,6 +49,28 @@ public final class AdminCommands {
             commands.add("create-connector-resource --poolname " + pool.name() + " " + pool.jndiName());
         }
         return commands;
+    }
+
+    /**
+     * @param pool a JDBC pool for the server's own configuration
+     * @return the command that creates the pool (its JNDI resource is the caller's)
+     */
+    public static String jdbcConnectionPool(JdbcPool pool) {
+        return "create-jdbc-connection-pool --datasourceclassname " + pool.dataSourceClass() + " --restype "
+                + (pool.xa() ? "javax.sql.XADataSource" : "javax.sql.DataSource") + " --steadypoolsize 0"
+                + " --maxpoolsize " + pool.maxPoolSize() + " --property " + propertyList(pool.properties()) + " "
+                + pool.name();
+    }
+
+    /**
+     * asadmin's {@code multimode --file} reads a backslash as an escape, Payara Micro's post-boot file does not: a
+     * {@code \:} in a property value of the post-boot file is {@code \\:} in asadmin's.
+     *
+     * @param postBootCommands commands as Payara Micro's post-boot file takes them, e.g. from {@link #deployAdapter}
+     * @return the same commands as {@code asadmin multimode --file} takes them
+     */
+    public static List<String> forMultimode(List<String> postBootCommands) {
+        return postBootCommands.stream().map(command -> command.replace("\\:", "\\\\:")).toList();
     }
 
     private static String propertyList(Map<String, String> properties) {

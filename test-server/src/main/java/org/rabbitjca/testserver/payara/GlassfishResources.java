@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.testserver.payara;
 
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.rabbitjca.testserver.AdminObject;
+import org.rabbitjca.testserver.Application;
 import org.rabbitjca.testserver.ConnectorPool;
 import org.rabbitjca.testserver.JdbcPool;
 import org.rabbitjca.testserver.Xml;
@@ -10,14 +13,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Writes an application's pools as Payara's {@code WEB-INF/glassfish-resources.xml} declares them. */
+/** Writes an application's resources into the {@code WEB-INF/glassfish-resources.xml} of Payara and GlassFish. */
 public final class GlassfishResources {
 
-    /** The connection definition of the adapter's AMQP pools. */
+    /** The public id of the descriptor's DTD. */
     private static final String PUBLIC_ID =
             "\"-//GlassFish.org//DTD GlassFish Application Server 3.1 Resource Definitions//EN\"";
 
     private GlassfishResources() {
+    }
+
+    /**
+     * Gives the archive a {@code WEB-INF/glassfish-resources.xml} with the application's pools and destinations;
+     * none when it declares none.
+     *
+     * @param archive the application's archive
+     * @param application the application
+     */
+    public static void declare(WebArchive archive, Application application) {
+        if (!application.pools().isEmpty() || !application.dataSources().isEmpty()
+                || !application.adminObjects().isEmpty()) {
+            archive.addAsWebInfResource(new StringAsset(xml(application.pools(), application.dataSources(),
+                    application.adminObjects())), "glassfish-resources.xml");
+        }
     }
 
     /**

@@ -2,7 +2,6 @@
 package org.rabbitjca.testserver.payara;
 
 import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.exporter.ExplodedExporter;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -67,11 +66,7 @@ public final class PayaraMicroLauncher implements ServerLauncher {
     private static Path export(Application application, Path workDir) throws Exception {
         WebArchive archive = ShrinkWrap.create(WebArchive.class, application.name() + ".war")
                 .merge(application.archive());
-        if (!application.pools().isEmpty() || !application.dataSources().isEmpty()
-                || !application.adminObjects().isEmpty()) {
-            archive.addAsWebInfResource(new StringAsset(GlassfishResources.xml(application.pools(),
-                    application.dataSources(), application.adminObjects())), "glassfish-resources.xml");
-        }
+        GlassfishResources.declare(archive, application);
         if (!application.redeployable()) {
             Path war = workDir.resolve(application.name() + ".war");
             archive.as(ZipExporter.class).exportTo(war.toFile(), true);

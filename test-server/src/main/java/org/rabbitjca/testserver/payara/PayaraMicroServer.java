@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** A Payara Micro that {@link PayaraMicroLauncher} started, read through its log. */
 final class PayaraMicroServer implements RunningServer {
@@ -35,9 +34,7 @@ final class PayaraMicroServer implements RunningServer {
     @Override
     public int deployments(String application) {
         try {
-            Pattern deployed = Pattern.compile("(?<![\\w.-])" + Pattern.quote(application)
-                    + " was successfully deployed");
-            return (int) deployed.matcher(micro.log()).results().count();
+            return GlassfishLog.deployments(micro.log(), application);
         } catch (IOException unreadable) {
             throw new IllegalStateException("cannot read Payara Micro's log", unreadable);
         }
@@ -64,15 +61,14 @@ final class PayaraMicroServer implements RunningServer {
         }
     }
 
-    /** Payara logs RAR7004 each time it refuses the adapter an endpoint instance. */
     @Override
     public long endpointRefusals() throws Exception {
-        return micro.log().lines().filter(line -> line.contains("RAR7004")).count();
+        return GlassfishLog.endpointRefusals(micro.log());
     }
 
     @Override
     public boolean rolledBackTransactionsAtUndeploy() throws Exception {
-        return micro.log().contains("Marking Tx for rollback");
+        return GlassfishLog.rolledBackTransactionsAtUndeploy(micro.log());
     }
 
     @Override

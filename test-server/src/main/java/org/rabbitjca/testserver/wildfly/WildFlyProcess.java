@@ -5,8 +5,6 @@ import org.rabbitjca.testserver.ServerFiles;
 import org.rabbitjca.testserver.ServerProcesses;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +67,8 @@ final class WildFlyProcess implements AutoCloseable {
         copyRecursively(home.resolve("standalone/configuration"), baseDir.resolve("configuration"));
         configureOffline(home, baseDir, workDir, cliCommands);
         Files.copy(rar, baseDir.resolve("deployments").resolve(WildFlyCli.DEPLOYMENT));
-        int offset = freePortOffset();
+        int offset = ServerFiles.freeShift(STANDARD_PORTS, () -> 1000 * ThreadLocalRandom.current().nextInt(10, 50)
+                + ThreadLocalRandom.current().nextInt(100));
         Path log = workDir.resolve("wildfly.log");
         List<String> options = new ArrayList<>(List.of("-Xms64m", "-Xmx512m", "-XX:MetaspaceSize=96M",
                 "-XX:MaxMetaspaceSize=256m", "-Djava.net.preferIPv4Stack=true", "-Djava.awt.headless=true",
@@ -197,24 +196,6 @@ final class WildFlyProcess implements AutoCloseable {
             }
         } catch (ExecutionException impossible) {
             throw new IllegalStateException(impossible);
-        }
-    }
-
-    private static int freePortOffset() throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int offset = 1000 * ThreadLocalRandom.current().nextInt(10, 50) + ThreadLocalRandom.current().nextInt(100);
-            if (STANDARD_PORTS.stream().allMatch(port -> free(port + offset))) {
-                return offset;
-            }
-        }
-        throw new IOException("no free port offset for WildFly's ports " + STANDARD_PORTS);
-    }
-
-    private static boolean free(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort() == port;
-        } catch (IOException taken) {
-            return false;
         }
     }
 

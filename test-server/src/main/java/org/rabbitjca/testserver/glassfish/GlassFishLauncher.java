@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rabbitjca.testserver.glassfish;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.rabbitjca.testserver.Application;
+import org.rabbitjca.testserver.JdbcPool;
+import org.rabbitjca.testserver.PostgresDatabase;
+import org.rabbitjca.testserver.RunningServer;
+import org.rabbitjca.testserver.ServerLauncher;
+import org.rabbitjca.testserver.ServerSetup;
+import org.rabbitjca.testserver.payara.AdminCommands;
+import org.rabbitjca.testserver.payara.GlassfishResources;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * GlassFish as a {@link ServerLauncher}: a fresh domain per start ({@link GlassFishDomain}), then, with asadmin on
+ * the running domain as its administrators do it, the users' {@code class-loading.asadmin}, a PostgreSQL default
+ * datasource, the adapter's configuration and deployment and every server-wide pool ({@link AdminCommands}), and
+ * each application with its pools in {@code glassfish-resources.xml}, deployed with {@code asadmin deploy}.
+ */
+public final class GlassFishLauncher implements ServerLauncher {
+
+    private static final String DEFAULT_DATABASE = "rabbitjca_glassfish";
+    /** GlassFish's default datasource, {@code java:comp/DefaultDataSource}, Derby's unless pointed elsewhere. */
+    private static final String DEFAULT_DATA_SOURCE = "jdbc/__default";
+
+    private final Path home;
+    private final Path rar;
+    private final Path descriptors;
+
+    /**
+     * @param home the unpacked GlassFish ({@code glassfish7})
+     * @param rar the rabbitmq-jca.rar to deploy
+     * @param descriptors the users' GlassFish descriptors ({@code deploy-descriptors/glassfish})
+     */
+    public GlassFishLauncher(Path home, Path rar, Path descriptors) {
+        this.home = home;
+        this.rar = rar;
+        this.descriptors = descriptors;
+    }
+
+    @Override
+    public RunningServer start(ServerSetup setup) throws Exception {
+        Files.createDirectories(setup.workDir());
+        Asadmin asadmin = new Asadmin(home, setup.workDir());
+        GlassFishDomain domain = GlassFishDomain.create(asadmin, setup.workDir().resolve("domains"));
+        GlassFishProcess glassFish = GlassFishProcess.start(asadmin, domain, setup.jvmOptions(),
+                setup.environment(), setup.workDir());
+        try {
+            glassFish.awaitStarted(setup.readyWithin());
+            PasswordAliases.create(asadmin, domain.adminPort(), setup.environment(), setup.workDir());
+            List<String> commands = new ArrayList<>(commandsOf(descriptors.resolve("class-loading.asadmin")));
+            JdbcPool defaultPool = emptyDefaultDatabase().pool("rabbitjca-default", DEFAULT_DATA_SOURCE, false, 16);
+            commands.add(AdminCommands.jdbcConnectionPool(defaultPool));
+            // The resource cannot be deleted and created again (GlassFish requires it): it is given the pool.
+            commands.add("set resources.jdbc-resource." + DEFAULT_DATA_SOURCE + ".pool-name=" + defaultPool.name());
+            commands.addAll(AdminCommands.deployAdapter(rar, setup.adapterProperties()));
+            commands.addAll(AdminCommands.serverPools(setup.serverPools()));
+            asadmin.script(domain.adminPort(), AdminCommands.forMultimode(commands));
+            if (!setup.serverCommands().isEmpty()) {
+                asadmin.script(domain.adminPort(), setup.serverCommands());
+            }
+            Map<String, Path> archives = new LinkedHashMap<>();
+            for (Application application : setup.applications()) {
+                Path archive = export(application, setup.workDir());
+                archives.put(application.name(), archive);
+                // A failed deployment fails only itself: the test reads it from deployments() and the log.
+                asadmin.run(List.of("--port", String.valueOf(domain.adminPort()), "deploy", "--name",
+                        application.name(), archive.toString()));
+            }
+            return new GlassFishServer(glassFish, asadmin, domain, archives);
+        } catch (Exception | AssertionError failed) {
+            glassFish.close();
+            throw failed;
+        }
+    }
+
+    /**
+     * GlassFish 7.0 resolves no environment variable in its configuration; a password alias is its way to keep a
+     * secret out of it, and the launcher makes each variable of the setup's environment an alias of its name.
+     */
+    @Override
+    public String environmentReference(String variable) {
+        return "${ALIAS=" + variable + "}";
+    }
+
+    /**
+     * @return the default datasource's database, emptied: each server starts with an empty one, as Payara's and
+     *         WildFly's in-memory defaults do, whatever an earlier run left there
+     */
+    private static PostgresDatabase emptyDefaultDatabase() throws SQLException {
+        PostgresDatabase database = PostgresDatabase.prepare(DEFAULT_DATABASE, DEFAULT_DATABASE + "-pw");
+        database.execute("DROP OWNED BY " + DEFAULT_DATABASE);
+        return database;
+    }
+
+    private static Path export(Application application, Path workDir) {
+        WebArchive archive = ShrinkWrap.create(WebArchive.class, application.name() + ".war")
+                .merge(application.archive());
+        GlassfishResources.declare(archive, application);
+        Path war = workDir.resolve(application.name() + ".war");
+        archive.as(ZipExporter.class).exportTo(war.toFile(), true);
+        return war;
+    }
+
+    private static List<String> commandsOf(Path script) throws IOException {
+        return Files.readAllLines(script).stream().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+    }
+}
