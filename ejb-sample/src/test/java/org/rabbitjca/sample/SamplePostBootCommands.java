@@ -22,7 +22,7 @@ public final class SamplePostBootCommands implements BeforeAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         Path workDir = Files.createDirectories(BuildProperties.requiredPath("rabbitjca.workdir"));
-        Files.write(workDir.resolve("postboot.asadmin"), AdminCommands.deployAdapter(
+        Files.write(workDir.resolve("postboot.asadmin"), AdminCommands.POST_BOOT_FILE.deployAdapter(
                 BuildProperties.requiredPath("rabbitjca.rar"),
                 ServerSetup.adapterFor(RabbitNodeExtension.sharedNode().amqpPort(), "rabbitmq-jca-sample-it")));
     }

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The server-wide pool of each server family's script in {@code deploy-descriptors/}, run as users copy it, publishes
  * with the password the script takes from the server's environment (WildFly's CLI script, Open Liberty's {@code
- * server.xml}). Payara's script is run by
+ * server.xml}) or a password alias (GlassFish's asadmin script). Payara's script is run by
  * {@link TlsConnectionsIT} (its pool is a TLS one); each other family has a test here, run on that family only.
  */
 @Portable
@@ -70,6 +70,21 @@ class AdministratorScriptIT {
                 .lines().toList();
         server = ProbedServer.named("administrator-script-liberty").adapterPort(node.amqpPort())
                 .serverCommands(pool).environment(Map.of(PASSWORD_VARIABLE, PASSWORD)).start();
+
+        assertPublishesAsTheScriptsUser(node, "rabbitmq/orders");
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = ServerLauncher.SERVER_PROPERTY, matches = ServerLauncher.GLASSFISH)
+    void glassFishsScriptDeclaresAPoolThatPublishesConfirmed(RabbitNode node) throws Exception {
+        Path script = Path.of("../deploy-descriptors/glassfish/rabbitmq-jca.asadmin");
+        List<String> poolLines = Files.readAllLines(script).stream()
+                .filter(line -> line.startsWith("create-connector-") && line.contains("rabbitmq-orders-pool"))
+                .map(line -> line.replace("rabbit1\\\\:5672,rabbit2\\\\:5672",
+                        node.addresses().replace(":", "\\\\:"))).toList();
+        assertEquals(2, poolLines.size(), "the script declares the pool and its resource: " + script);
+        server = ProbedServer.named("administrator-script-glassfish").adapterPort(node.amqpPort())
+                .serverCommands(poolLines).environment(Map.of(PASSWORD_VARIABLE, PASSWORD)).start();
 
         assertPublishesAsTheScriptsUser(node, "rabbitmq/orders");
     }

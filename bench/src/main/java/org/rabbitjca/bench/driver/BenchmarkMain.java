@@ -278,7 +278,7 @@ public final class BenchmarkMain {
                         List.of(orders.pool(BenchOrders.DATA_SOURCE)), List.of())), "glassfish-resources.xml")
                 .as(ZipExporter.class).exportTo(war.toFile(), true);
         return PayaraMicroProcess.startAndAwaitReady(target.resolve("payara-micro.jar"), workDir,
-                AdminCommands.deployAdapter(target.resolve("rabbitmq-jca.rar"),
+                AdminCommands.POST_BOOT_FILE.deployAdapter(target.resolve("rabbitmq-jca.rar"),
                         ServerSetup.adapterFor(node.amqpPort(), "bench")), List.of(war), Duration.ofMinutes(3), profile
                         ? List.of("-XX:StartFlightRecording=settings=profile,filename=" + workDir.resolve("micro.jfr"))
                         : List.of());

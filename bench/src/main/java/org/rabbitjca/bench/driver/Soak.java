@@ -51,7 +51,7 @@ final class Soak {
                 "message_id varchar(64) PRIMARY KEY, body_bytes integer NOT NULL");
         try (RabbitNode node = RabbitNode.start();
              PayaraMicroProcess micro = PayaraMicroProcess.startAndAwaitReady(target.resolve("payara-micro.jar"),
-                     workDir, AdminCommands.deployAdapter(target.resolve("rabbitmq-jca.rar"),
+                     workDir, AdminCommands.POST_BOOT_FILE.deployAdapter(target.resolve("rabbitmq-jca.rar"),
                              ServerSetup.adapterFor(node.amqpPort(), "soak")), List.of(war(workDir, database)),
                      Duration.ofMinutes(3))) {
             AdapterClient adapter = new AdapterClient(new URL("http://127.0.0.1:" + micro.httpPort() + "/soak/"),

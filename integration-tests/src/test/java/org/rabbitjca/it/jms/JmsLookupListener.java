@@ -15,7 +15,6 @@ import jakarta.jms.MessageListener;
  * ({@code destinationLookup}), without a container transaction: records what it gets.
  */
 @MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "rabbitmq-jca"),
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = JmsProbe.LOOKUP_QUEUE),
         @ActivationConfigProperty(propertyName = "declareQueue", propertyValue = "true"),
         @ActivationConfigProperty(propertyName = "acknowledgeMode", propertyValue = "Auto-acknowledge")

@@ -23,8 +23,6 @@ import java.util.Map;
  * {@code fail}. Trusts {@code ObjectMessage}s of package {@code org.rabbitjca.it.jms.trusted} only.
  */
 @MessageDriven(activationConfig = {
-        // Payara hands JMS beans to its own JMS adapter unless told which one (glassfish-ejb-jar.xml can, too).
-        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "rabbitmq-jca"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "destination", propertyValue = JmsRecordingListener.QUEUE),
         @ActivationConfigProperty(propertyName = "declareQueue", propertyValue = "true"),

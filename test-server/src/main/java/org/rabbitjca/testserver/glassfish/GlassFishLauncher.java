@@ -12,6 +12,7 @@ import org.rabbitjca.testserver.ServerLauncher;
 import org.rabbitjca.testserver.ServerSetup;
 import org.rabbitjca.testserver.payara.AdminCommands;
 import org.rabbitjca.testserver.payara.GlassfishResources;
+import org.rabbitjca.testserver.payara.MessageDrivenBeanBinding;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +27,8 @@ import java.util.Map;
  * GlassFish as a {@link ServerLauncher}: a fresh domain per start ({@link GlassFishDomain}), then, with asadmin on
  * the running domain as its administrators do it, the users' {@code class-loading.asadmin}, a PostgreSQL default
  * datasource, the adapter's configuration and deployment and every server-wide pool ({@link AdminCommands}), and
- * each application with its pools in {@code glassfish-resources.xml}, deployed with {@code asadmin deploy}.
+ * each application with its pools in {@code glassfish-resources.xml} and its JMS beans bound to the adapter in
+ * {@code glassfish-ejb-jar.xml}, deployed with {@code asadmin deploy}.
  */
 public final class GlassFishLauncher implements ServerLauncher {
 
@@ -61,12 +63,12 @@ public final class GlassFishLauncher implements ServerLauncher {
             PasswordAliases.create(asadmin, domain.adminPort(), setup.environment(), setup.workDir());
             List<String> commands = new ArrayList<>(commandsOf(descriptors.resolve("class-loading.asadmin")));
             JdbcPool defaultPool = emptyDefaultDatabase().pool("rabbitjca-default", DEFAULT_DATA_SOURCE, false, 16);
-            commands.add(AdminCommands.jdbcConnectionPool(defaultPool));
+            commands.add(AdminCommands.ASADMIN_SCRIPT.jdbcConnectionPool(defaultPool));
             // The resource cannot be deleted and created again (GlassFish requires it): it is given the pool.
             commands.add("set resources.jdbc-resource." + DEFAULT_DATA_SOURCE + ".pool-name=" + defaultPool.name());
-            commands.addAll(AdminCommands.deployAdapter(rar, setup.adapterProperties()));
-            commands.addAll(AdminCommands.serverPools(setup.serverPools()));
-            asadmin.script(domain.adminPort(), AdminCommands.forMultimode(commands));
+            commands.addAll(AdminCommands.ASADMIN_SCRIPT.deployAdapter(rar, setup.adapterProperties()));
+            commands.addAll(AdminCommands.ASADMIN_SCRIPT.serverPools(setup.serverPools()));
+            asadmin.script(domain.adminPort(), commands);
             if (!setup.serverCommands().isEmpty()) {
                 asadmin.script(domain.adminPort(), setup.serverCommands());
             }
@@ -104,10 +106,11 @@ public final class GlassFishLauncher implements ServerLauncher {
         return database;
     }
 
-    private static Path export(Application application, Path workDir) {
+    private static Path export(Application application, Path workDir) throws IOException {
         WebArchive archive = ShrinkWrap.create(WebArchive.class, application.name() + ".war")
                 .merge(application.archive());
         GlassfishResources.declare(archive, application);
+        MessageDrivenBeanBinding.declare(archive);
         Path war = workDir.resolve(application.name() + ".war");
         archive.as(ZipExporter.class).exportTo(war.toFile(), true);
         return war;

@@ -5,6 +5,7 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.rabbitjca.testserver.Application;
+import org.rabbitjca.testserver.MessageDrivenBeans;
 import org.rabbitjca.testserver.PostgresDatabase;
 import org.rabbitjca.testserver.RunningServer;
 import org.rabbitjca.testserver.ServerFiles;

@@ -42,8 +42,9 @@ public final class PayaraMicroLauncher implements ServerLauncher {
     @Override
     public RunningServer start(ServerSetup setup) throws Exception {
         Files.createDirectories(setup.workDir());
-        List<String> commands = new ArrayList<>(AdminCommands.deployAdapter(rar, setup.adapterProperties()));
-        commands.addAll(AdminCommands.serverPools(setup.serverPools()));
+        List<String> commands = new ArrayList<>(AdminCommands.POST_BOOT_FILE.deployAdapter(rar,
+                setup.adapterProperties()));
+        commands.addAll(AdminCommands.POST_BOOT_FILE.serverPools(setup.serverPools()));
         commands.addAll(setup.serverCommands());
         Map<String, Path> deployments = new LinkedHashMap<>();
         boolean hotDeploy = false;
@@ -67,6 +68,7 @@ public final class PayaraMicroLauncher implements ServerLauncher {
         WebArchive archive = ShrinkWrap.create(WebArchive.class, application.name() + ".war")
                 .merge(application.archive());
         GlassfishResources.declare(archive, application);
+        MessageDrivenBeanBinding.declare(archive);
         if (!application.redeployable()) {
             Path war = workDir.resolve(application.name() + ".war");
             archive.as(ZipExporter.class).exportTo(war.toFile(), true);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.rabbitjca.testserver.liberty;
+package org.rabbitjca.testserver;
 
 import jakarta.ejb.MessageDriven;
 import org.jboss.shrinkwrap.api.ArchivePath;
@@ -16,10 +16,11 @@ import java.util.regex.Pattern;
 
 /**
  * The message-driven beans of a war, found the way the container finds them (annotated classes, and beans that its
- * {@code ejb-jar.xml} adds), because Liberty activates a bean only when its configuration has an activation spec
- * named after it.
+ * {@code ejb-jar.xml} adds), for the servers that bind a bean to the adapter by its name: Liberty activates a bean
+ * only when its configuration has an activation spec named after it, GlassFish hands a Jakarta Messaging bean to
+ * its own JMS adapter unless its {@code glassfish-ejb-jar.xml} names another.
  */
-final class MessageDrivenBeans {
+public final class MessageDrivenBeans {
 
     private static final Pattern ADDED = Pattern.compile(
             "<ejb-name>([^<]+)</ejb-name>\\s*<ejb-class>([^<]+)</ejb-class>");
@@ -31,7 +32,7 @@ final class MessageDrivenBeans {
      * @param war the war
      * @return per bean name, whether it is a Jakarta Messaging bean ({@code jakarta.jms.MessageListener})
      */
-    static Map<String, Boolean> of(WebArchive war) throws IOException {
+    public static Map<String, Boolean> of(WebArchive war) throws IOException {
         Map<String, Boolean> beans = new LinkedHashMap<>();
         for (ArchivePath path : war.getContent().keySet()) {
             String name = path.get();
