@@ -47,6 +47,19 @@ public final class PostgresDatabase {
         return new PostgresDatabase(name, password);
     }
 
+    /**
+     * A server's default datasource's database, emptied: each server starts with an empty one, as Payara's and
+     * WildFly's in-memory defaults do, whatever an earlier run left there.
+     *
+     * @param name the role's and the database's name; its password is the name with {@code -pw}
+     * @return the database, created when missing, everything its role owned dropped
+     */
+    public static PostgresDatabase emptyDefault(String name) throws SQLException {
+        PostgresDatabase database = prepare(name, name + "-pw");
+        database.execute("DROP OWNED BY " + name);
+        return database;
+    }
+
     /** @return a new connection to the database as its role */
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(SERVER + name, name, password);

@@ -63,4 +63,13 @@ public final class ServerFiles {
             return false;
         }
     }
+
+    /**
+     * @param script a script of a server's administration language, as users copy it
+     * @return its commands: its lines but blank ones and {@code #} comments, stripped
+     */
+    public static List<String> commandsOf(Path script) throws IOException {
+        return Files.readAllLines(script).stream().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+    }
 }

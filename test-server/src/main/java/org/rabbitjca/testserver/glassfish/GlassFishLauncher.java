@@ -8,6 +8,7 @@ import org.rabbitjca.testserver.Application;
 import org.rabbitjca.testserver.JdbcPool;
 import org.rabbitjca.testserver.PostgresDatabase;
 import org.rabbitjca.testserver.RunningServer;
+import org.rabbitjca.testserver.ServerFiles;
 import org.rabbitjca.testserver.ServerLauncher;
 import org.rabbitjca.testserver.ServerSetup;
 import org.rabbitjca.testserver.payara.AdminCommands;
@@ -17,7 +18,6 @@ import org.rabbitjca.testserver.payara.MessageDrivenBeanBinding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,8 +61,10 @@ public final class GlassFishLauncher implements ServerLauncher {
         try {
             glassFish.awaitStarted(setup.readyWithin());
             PasswordAliases.create(asadmin, domain.adminPort(), setup.environment(), setup.workDir());
-            List<String> commands = new ArrayList<>(commandsOf(descriptors.resolve("class-loading.asadmin")));
-            JdbcPool defaultPool = emptyDefaultDatabase().pool("rabbitjca-default", DEFAULT_DATA_SOURCE, false, 16);
+            List<String> commands = new ArrayList<>(ServerFiles.commandsOf(
+                    descriptors.resolve("class-loading.asadmin")));
+            JdbcPool defaultPool = PostgresDatabase.emptyDefault(DEFAULT_DATABASE).pool("rabbitjca-default",
+                    DEFAULT_DATA_SOURCE, false, 16);
             commands.add(AdminCommands.ASADMIN_SCRIPT.jdbcConnectionPool(defaultPool));
             // The resource cannot be deleted and created again (GlassFish requires it): it is given the pool.
             commands.add("set resources.jdbc-resource." + DEFAULT_DATA_SOURCE + ".pool-name=" + defaultPool.name());
@@ -96,16 +98,6 @@ public final class GlassFishLauncher implements ServerLauncher {
         return "${ALIAS=" + variable + "}";
     }
 
-    /**
-     * @return the default datasource's database, emptied: each server starts with an empty one, as Payara's and
-     *         WildFly's in-memory defaults do, whatever an earlier run left there
-     */
-    private static PostgresDatabase emptyDefaultDatabase() throws SQLException {
-        PostgresDatabase database = PostgresDatabase.prepare(DEFAULT_DATABASE, DEFAULT_DATABASE + "-pw");
-        database.execute("DROP OWNED BY " + DEFAULT_DATABASE);
-        return database;
-    }
-
     private static Path export(Application application, Path workDir) throws IOException {
         WebArchive archive = ShrinkWrap.create(WebArchive.class, application.name() + ".war")
                 .merge(application.archive());
@@ -114,10 +106,5 @@ public final class GlassFishLauncher implements ServerLauncher {
         Path war = workDir.resolve(application.name() + ".war");
         archive.as(ZipExporter.class).exportTo(war.toFile(), true);
         return war;
-    }
-
-    private static List<String> commandsOf(Path script) throws IOException {
-        return Files.readAllLines(script).stream().map(String::strip)
-                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
     }
 }

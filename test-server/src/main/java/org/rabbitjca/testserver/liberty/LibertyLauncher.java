@@ -15,7 +15,6 @@ import org.rabbitjca.testserver.StandardResources;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +51,8 @@ public final class LibertyLauncher implements ServerLauncher {
         int httpPort = ServerFiles.freePort();
         ServerXml xml = ServerXml.server(httpPort, ServerFiles.freePort())
                 .adapter(rar, setup.adapterProperties())
-                .defaultDataSource(emptyDefaultDatabase().pool("default", "java:comp/DefaultDataSource", false, 16),
-                        PostgresDatabase.driver().toPath());
+                .defaultDataSource(PostgresDatabase.emptyDefault(DEFAULT_DATABASE).pool("default",
+                        "java:comp/DefaultDataSource", false, 16), PostgresDatabase.driver().toPath());
         setup.serverPools().forEach(pool -> xml.pool(pool, pool.jndiName()));
         xml.elements(setup.serverCommands());
         List<String> applications = new ArrayList<>();
@@ -82,16 +81,6 @@ public final class LibertyLauncher implements ServerLauncher {
             throw failed;
         }
         return new LibertyServer(liberty, httpPort);
-    }
-
-    /**
-     * @return the default datasource's database, emptied: each server starts with an empty one, as Payara's and
-     *         WildFly's in-memory defaults do, whatever an earlier run left there
-     */
-    private static PostgresDatabase emptyDefaultDatabase() throws SQLException {
-        PostgresDatabase database = PostgresDatabase.prepare(DEFAULT_DATABASE, DEFAULT_DATABASE + "-pw");
-        database.execute("DROP OWNED BY " + DEFAULT_DATABASE);
-        return database;
     }
 
     /** Liberty resolves {@code ${env.name}} in {@code server.xml} from the server's environment. */

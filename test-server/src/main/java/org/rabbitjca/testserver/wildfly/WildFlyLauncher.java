@@ -8,6 +8,7 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.rabbitjca.testserver.Application;
 import org.rabbitjca.testserver.RunningServer;
+import org.rabbitjca.testserver.ServerFiles;
 import org.rabbitjca.testserver.ServerLauncher;
 import org.rabbitjca.testserver.ServerSetup;
 import org.rabbitjca.testserver.StandardResources;
@@ -46,7 +47,7 @@ public final class WildFlyLauncher implements ServerLauncher {
     @Override
     public RunningServer start(ServerSetup setup) throws Exception {
         Files.createDirectories(setup.workDir());
-        List<String> commands = new ArrayList<>(commandsOf(descriptors.resolve("ejb3.cli")));
+        List<String> commands = new ArrayList<>(ServerFiles.commandsOf(descriptors.resolve("ejb3.cli")));
         commands.addAll(WildFlyCli.adapter(setup.adapterProperties()));
         commands.addAll(WildFlyCli.serverPools(setup.serverPools()));
         setup.applications().forEach(application -> commands.addAll(WildFlyCli.applicationResources(application)));
@@ -96,10 +97,5 @@ public final class WildFlyLauncher implements ServerLauncher {
         archive.as(ExplodedExporter.class).exportExplodedInto(deployments.resolve(fileName).toFile());
         Files.writeString(deployments.resolve(fileName + WildFlyServer.DO_DEPLOY), "");
         return fileName;
-    }
-
-    private static List<String> commandsOf(Path cliFile) throws IOException {
-        return Files.readAllLines(cliFile).stream().map(String::strip)
-                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
     }
 }
