@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.testserver;
 
+import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import org.jboss.shrinkwrap.api.ArchivePath;
 import org.jboss.shrinkwrap.api.Node;
@@ -9,6 +10,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -29,11 +31,22 @@ public final class MessageDrivenBeans {
     }
 
     /**
-     * @param war the war
-     * @return per bean name, whether it is a Jakarta Messaging bean ({@code jakarta.jms.MessageListener})
+     * A message-driven bean of a war.
+     *
+     * @param name its ejb-name
+     * @param jms whether it is a Jakarta Messaging bean ({@code jakarta.jms.MessageListener})
+     * @param destination the queue or topic its annotation's {@code destination} activation property names, or
+     *                    {@code null} (none, or a bean only the {@code ejb-jar.xml} describes)
      */
-    public static Map<String, Boolean> of(WebArchive war) throws IOException {
-        Map<String, Boolean> beans = new LinkedHashMap<>();
+    public record Bean(String name, boolean jms, String destination) {
+    }
+
+    /**
+     * @param war the war
+     * @return its beans, by name
+     */
+    public static Map<String, Bean> of(WebArchive war) throws IOException {
+        Map<String, Bean> beans = new LinkedHashMap<>();
         for (ArchivePath path : war.getContent().keySet()) {
             String name = path.get();
             if (name.startsWith("/WEB-INF/classes/") && name.endsWith(".class")) {
@@ -41,7 +54,11 @@ public final class MessageDrivenBeans {
                         .replace('/', '.'));
                 MessageDriven bean = type == null ? null : type.getAnnotation(MessageDriven.class);
                 if (bean != null) {
-                    beans.put(bean.name().isEmpty() ? type.getSimpleName() : bean.name(), isJms(type));
+                    String beanName = bean.name().isEmpty() ? type.getSimpleName() : bean.name();
+                    String destination = Arrays.stream(bean.activationConfig())
+                            .filter(property -> "destination".equals(property.propertyName()))
+                            .map(ActivationConfigProperty::propertyValue).findFirst().orElse(null);
+                    beans.put(beanName, new Bean(beanName, isJms(type), destination));
                 }
             }
         }
@@ -51,7 +68,8 @@ public final class MessageDrivenBeans {
                 Matcher added = ADDED.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 while (added.find()) {
                     Class<?> type = load(added.group(2).strip());
-                    beans.put(added.group(1).strip(), type != null && isJms(type));
+                    String beanName = added.group(1).strip();
+                    beans.put(beanName, new Bean(beanName, type != null && isJms(type), null));
                 }
             }
         }

@@ -23,6 +23,15 @@ public interface RunningServer extends AutoCloseable {
     }
 
     /**
+     * @return whether the application's message-driven beans were activated: on most servers whether it was
+     *         deployed, as a bean that fails its activation fails its application's deployment; Open Liberty starts
+     *         an application without the beans that failed, and overrides this
+     */
+    default boolean beansActivated(String application) {
+        return deployed(application);
+    }
+
+    /**
      * Redeploys a running application that was added {@link Application#redeployable() redeployable}, and waits until
      * the server reports it deployed once more.
      *

@@ -36,6 +36,14 @@ public interface ServerLauncher {
     RunningServer start(ServerSetup setup) throws Exception;
 
     /**
+     * @return how many managed connections (channels) this server holds per pool beyond the pool's maximum, by
+     *         design: none, but on Open Liberty, which parks one outside the pool for its {@code autoCloseConnections}
+     */
+    default int managedConnectionsBeyondPoolMaximum() {
+        return 0;
+    }
+
+    /**
      * @param variable an environment variable of the server's process
      * @return how a pool property refers to it in this server's configuration, so that no secret is written there
      */

@@ -16,8 +16,11 @@ import org.rabbitjca.testserver.StandardResources;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Open Liberty as a {@link ServerLauncher}: a server of its own under the test's work directory ({@code
@@ -56,13 +59,19 @@ public final class LibertyLauncher implements ServerLauncher {
         setup.serverPools().forEach(pool -> xml.pool(pool, pool.jndiName()));
         xml.elements(setup.serverCommands());
         List<String> applications = new ArrayList<>();
+        Set<String> namedDestinations = new HashSet<>();
+        Map<String, List<String>> beans = new LinkedHashMap<>();
         for (Application application : setup.applications()) {
             application.pools().forEach(pool -> xml.pool(pool, application.serverName(pool)));
             application.adminObjects().forEach(destination -> xml.destination(destination,
                     application.serverName(destination)));
             WebArchive war = export(application);
-            for (Map.Entry<String, Boolean> bean : MessageDrivenBeans.of(war).entrySet()) {
-                xml.activationSpec(application.name(), bean.getKey(), bean.getValue());
+            for (MessageDrivenBeans.Bean bean : MessageDrivenBeans.of(war).values()) {
+                xml.activationSpec(application.name(), bean.name(), bean.jms());
+                beans.computeIfAbsent(application.name(), name -> new ArrayList<>()).add(bean.name());
+                if (bean.jms() && bean.destination() != null && namedDestinations.add(bean.destination())) {
+                    xml.namedDestination(bean.destination());
+                }
             }
             Path file = serverDir.resolve(application.name() + ".war");
             war.as(ZipExporter.class).exportTo(file.toFile(), true);
@@ -80,7 +89,18 @@ public final class LibertyLauncher implements ServerLauncher {
             liberty.close();
             throw failed;
         }
-        return new LibertyServer(liberty, httpPort);
+        return new LibertyServer(liberty, httpPort, beans);
+    }
+
+    /**
+     * The first time a shareable connection is taken inside a transaction scope (every request's local one), Liberty
+     * creates one more managed connection, outside the pool's count, and parks it until the server stops: its
+     * {@code autoCloseConnections}, on by default, does so for adapters without smart handles ({@code
+     * DissociatableManagedConnection}), as rabbitmq-jca is so far. One idle channel more per pool.
+     */
+    @Override
+    public int managedConnectionsBeyondPoolMaximum() {
+        return 1;
     }
 
     /** Liberty resolves {@code ${env.name}} in {@code server.xml} from the server's environment. */

@@ -7,16 +7,25 @@ import org.rabbitjca.testserver.RunningServer;
 import java.io.IOException;
 import java.net.URL;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /** An Open Liberty that {@link LibertyLauncher} started, read through its {@code messages.log}. */
 final class LibertyServer implements RunningServer {
 
     private final LibertyProcess liberty;
     private final int httpPort;
+    private final Map<String, List<String>> beans;
 
-    LibertyServer(LibertyProcess liberty, int httpPort) {
+    /**
+     * @param liberty the server's process
+     * @param httpPort its HTTP port
+     * @param beans per application, its message-driven beans' names
+     */
+    LibertyServer(LibertyProcess liberty, int httpPort, Map<String, List<String>> beans) {
         this.liberty = liberty;
         this.httpPort = httpPort;
+        this.beans = Map.copyOf(beans);
     }
 
     @Override
@@ -28,6 +37,19 @@ final class LibertyServer implements RunningServer {
     public int deployments(String application) {
         try {
             return liberty.failed(application) ? 0 : liberty.started(application);
+        } catch (IOException unreadable) {
+            throw new IllegalStateException("cannot read Open Liberty's messages.log", unreadable);
+        }
+    }
+
+    /** Liberty logs J2CA8801I for each activation spec ({@code <application>/<bean>}) whose endpoint it activated. */
+    @Override
+    public boolean beansActivated(String application) {
+        try {
+            String log = liberty.log();
+            return deployed(application) && beans.getOrDefault(application, List.of()).stream().allMatch(bean ->
+                    log.contains("J2CA8801I: The message endpoint for activation specification " + application + "/"
+                            + bean + " "));
         } catch (IOException unreadable) {
             throw new IllegalStateException("cannot read Open Liberty's messages.log", unreadable);
         }

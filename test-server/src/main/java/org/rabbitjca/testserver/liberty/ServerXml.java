@@ -74,6 +74,18 @@ final class ServerXml {
         return this;
     }
 
+    /**
+     * Adds a queue whose id is a JMS bean's {@code destination}: Liberty activates a bean only once an admin object
+     * has the id or JNDI name its {@code destination} names (else {@code CNTR4016W}), and then hands the adapter
+     * the name as it is. (A topic destination would need a {@code jmsTopic}; no test bean has one.)
+     */
+    ServerXml namedDestination(String destination) {
+        xml.append("  <jmsQueue id=\"").append(Xml.escape(destination))
+                .append("\" jndiName=\"rabbitmq-jca/destination/").append(Xml.escape(destination)).append("\">\n    ")
+                .append(properties(Map.of("queueName", destination))).append("\n  </jmsQueue>\n");
+        return this;
+    }
+
     /** Adds the activation spec of a bean, with no properties: the bean's own activation config applies. */
     ServerXml activationSpec(String application, String bean, boolean jms) {
         String element = jms ? "jmsActivationSpec" : "activationSpec";

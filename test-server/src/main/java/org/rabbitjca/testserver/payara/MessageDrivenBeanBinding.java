@@ -8,7 +8,6 @@ import org.rabbitjca.testserver.Xml;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -27,8 +26,8 @@ public final class MessageDrivenBeanBinding {
      * @throws IllegalArgumentException when the war has a {@code glassfish-ejb-jar.xml} of its own
      */
     public static void declare(WebArchive war) throws IOException {
-        List<String> jmsBeans = MessageDrivenBeans.of(war).entrySet().stream().filter(Map.Entry::getValue)
-                .map(Map.Entry::getKey).toList();
+        List<String> jmsBeans = MessageDrivenBeans.of(war).values().stream().filter(MessageDrivenBeans.Bean::jms)
+                .map(MessageDrivenBeans.Bean::name).toList();
         if (jmsBeans.isEmpty()) {
             return;
         }
