@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.testserver.glassfish;
 
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.rabbitjca.testserver.Application;
@@ -13,7 +12,6 @@ import org.rabbitjca.testserver.ServerLauncher;
 import org.rabbitjca.testserver.ServerSetup;
 import org.rabbitjca.testserver.payara.AdminCommands;
 import org.rabbitjca.testserver.payara.GlassfishResources;
-import org.rabbitjca.testserver.payara.MessageDrivenBeanBinding;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -99,10 +97,7 @@ public final class GlassFishLauncher implements ServerLauncher {
     }
 
     private static Path export(Application application, Path workDir) throws IOException {
-        WebArchive archive = ShrinkWrap.create(WebArchive.class, application.name() + ".war")
-                .merge(application.archive());
-        GlassfishResources.declare(archive, application);
-        MessageDrivenBeanBinding.declare(archive);
+        WebArchive archive = GlassfishResources.archive(application);
         Path war = workDir.resolve(application.name() + ".war");
         archive.as(ZipExporter.class).exportTo(war.toFile(), true);
         return war;

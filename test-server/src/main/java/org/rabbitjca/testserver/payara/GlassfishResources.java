@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.testserver.payara;
 
+import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.rabbitjca.testserver.AdminObject;
@@ -9,6 +10,7 @@ import org.rabbitjca.testserver.ConnectorPool;
 import org.rabbitjca.testserver.JdbcPool;
 import org.rabbitjca.testserver.Xml;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -24,13 +26,26 @@ public final class GlassfishResources {
     }
 
     /**
+     * @param application the application
+     * @return its archive as Payara and GlassFish deploy it: with its {@code glassfish-resources.xml} ({@link
+     *         #declare}) and its JMS beans bound to the adapter ({@link MessageDrivenBeanBinding})
+     */
+    public static WebArchive archive(Application application) throws IOException {
+        WebArchive archive = ShrinkWrap.create(WebArchive.class, application.name() + ".war")
+                .merge(application.archive());
+        declare(archive, application);
+        MessageDrivenBeanBinding.declare(archive);
+        return archive;
+    }
+
+    /**
      * Gives the archive a {@code WEB-INF/glassfish-resources.xml} with the application's pools and destinations;
      * none when it declares none.
      *
      * @param archive the application's archive
      * @param application the application
      */
-    public static void declare(WebArchive archive, Application application) {
+    static void declare(WebArchive archive, Application application) {
         if (!application.pools().isEmpty() || !application.dataSources().isEmpty()
                 || !application.adminObjects().isEmpty()) {
             archive.addAsWebInfResource(new StringAsset(xml(application.pools(), application.dataSources(),

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rabbitjca.testserver.payara;
 
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.exporter.ExplodedExporter;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -65,10 +64,7 @@ public final class PayaraMicroLauncher implements ServerLauncher {
     }
 
     private static Path export(Application application, Path workDir) throws Exception {
-        WebArchive archive = ShrinkWrap.create(WebArchive.class, application.name() + ".war")
-                .merge(application.archive());
-        GlassfishResources.declare(archive, application);
-        MessageDrivenBeanBinding.declare(archive);
+        WebArchive archive = GlassfishResources.archive(application);
         if (!application.redeployable()) {
             Path war = workDir.resolve(application.name() + ".war");
             archive.as(ZipExporter.class).exportTo(war.toFile(), true);
