@@ -15,8 +15,9 @@ import java.util.Map;
  * @param workDir where the server's files and log go
  * @param adapterProperties the adapter's configuration, e.g. {@code addresses}, in order
  * @param serverPools pools declared in the server's configuration rather than in an application
- * @param serverCommands commands in the server's own administration language (asadmin on Payara, the CLI on
- *                       WildFly, elements of {@code server.xml} on Open Liberty), run after the adapter is deployed
+ * @param serverCommands commands in the server's own administration language (asadmin on Payara, as its post-boot
+ *                       file takes them, and on GlassFish, as {@code asadmin multimode --file} does; the CLI on
+ *                       WildFly; elements of {@code server.xml} on Open Liberty), run after the adapter is deployed
  *                       and before the applications: a script users copy, tested as it is
  * @param applications deployed after the adapter, in order
  * @param jvmOptions options of the server's JVM, e.g. {@code -Djdk.net.hosts.file=...}
