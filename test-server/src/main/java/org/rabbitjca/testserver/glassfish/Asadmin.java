@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +19,7 @@ import java.util.regex.Pattern;
 final class Asadmin {
 
     /** How long one asadmin command may take; a deployment is the longest. */
-    static final Duration WITHIN = Duration.ofMinutes(3);
+    private static final Duration WITHIN = Duration.ofMinutes(3);
     /** How a multimode run reports a command that failed; the run itself still exits with 0. */
     private static final Pattern FAILED = Pattern.compile("(?m)^Command (\\S+) failed\\.$");
 
@@ -43,21 +42,10 @@ final class Asadmin {
      * @throws AssertionError when it did not end within {@link #WITHIN}
      */
     Result run(List<String> arguments) throws IOException, InterruptedException {
-        return run(arguments, Map.of());
-    }
-
-    /**
-     * @param arguments asadmin's options and a command with its own
-     * @param environment variables asadmin reads, e.g. {@code AS_ADMIN_PASSWORDFILE}
-     * @return the command's exit code and output
-     * @throws AssertionError when it did not end within {@link #WITHIN}
-     */
-    Result run(List<String> arguments, Map<String, String> environment) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("/bin/sh", home.resolve("bin/asadmin").toString()));
         command.addAll(arguments);
         Path output = workDir.resolve("asadmin-" + ++runs + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-        builder.environment().putAll(environment);
         builder.environment().put("AS_JAVA", System.getProperty("java.home"));
         Process asadmin = builder.start();
         if (!asadmin.waitFor(WITHIN.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -69,6 +57,18 @@ final class Asadmin {
     }
 
     /**
+     * @param adminPort the running domain's administration port
+     * @param arguments a command with its options, e.g. {@code deploy --name probe probe.war}
+     * @return the command's exit code and output
+     * @throws AssertionError when it did not end within {@link #WITHIN}
+     */
+    Result onDomain(int adminPort, String... arguments) throws IOException, InterruptedException {
+        List<String> all = new ArrayList<>(List.of("--port", String.valueOf(adminPort)));
+        all.addAll(List.of(arguments));
+        return run(all);
+    }
+
+    /**
      * Runs commands one after the other in one asadmin ({@code multimode --file}), as an administrator runs a script.
      *
      * @param adminPort the domain's administration port
@@ -77,10 +77,11 @@ final class Asadmin {
      */
     void script(int adminPort, List<String> commands) throws IOException, InterruptedException {
         Path file = Files.write(workDir.resolve("commands-" + (runs + 1) + ".asadmin"), commands);
-        Result result = run(List.of("--port", String.valueOf(adminPort), "multimode", "--file", file.toString()));
+        Result result = onDomain(adminPort, "multimode", "--file", file.toString());
         Matcher failed = FAILED.matcher(result.output());
-        if (result.exitCode() != 0 || failed.find()) {
-            throw new AssertionError("asadmin failed on " + (failed.find(0) ? failed.group(1) : file) + " of "
+        boolean commandFailed = failed.find();
+        if (result.exitCode() != 0 || commandFailed) {
+            throw new AssertionError("asadmin failed on " + (commandFailed ? failed.group(1) : file) + " of "
                     + file + ":\n" + result.output());
         }
     }

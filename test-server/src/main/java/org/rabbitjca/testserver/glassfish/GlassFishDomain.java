@@ -42,8 +42,8 @@ record GlassFishDomain(Path directory, int portBase) {
         }
         GlassFishDomain domain = new GlassFishDomain(domainsDir.resolve(NAME), portBase);
         domain.bindToLoopback();
-        Files.copy(PostgresDatabase.driver().toPath(), domain.directory.resolve("lib")
-                .resolve(PostgresDatabase.driver().getName()));
+        Path driver = PostgresDatabase.driver().toPath();
+        Files.copy(driver, domain.directory.resolve("lib").resolve(driver.getFileName()));
         return domain;
     }
 

@@ -68,17 +68,14 @@ public final class GlassFishLauncher implements ServerLauncher {
             commands.add("set resources.jdbc-resource." + DEFAULT_DATA_SOURCE + ".pool-name=" + defaultPool.name());
             commands.addAll(AdminCommands.ASADMIN_SCRIPT.deployAdapter(rar, setup.adapterProperties()));
             commands.addAll(AdminCommands.ASADMIN_SCRIPT.serverPools(setup.serverPools()));
+            commands.addAll(setup.serverCommands());
             asadmin.script(domain.adminPort(), commands);
-            if (!setup.serverCommands().isEmpty()) {
-                asadmin.script(domain.adminPort(), setup.serverCommands());
-            }
             Map<String, Path> archives = new LinkedHashMap<>();
             for (Application application : setup.applications()) {
                 Path archive = export(application, setup.workDir());
                 archives.put(application.name(), archive);
                 // A failed deployment fails only itself: the test reads it from deployments() and the log.
-                asadmin.run(List.of("--port", String.valueOf(domain.adminPort()), "deploy", "--name",
-                        application.name(), archive.toString()));
+                asadmin.onDomain(domain.adminPort(), "deploy", "--name", application.name(), archive.toString());
             }
             return new GlassFishServer(glassFish, asadmin, domain, archives);
         } catch (Exception | AssertionError failed) {

@@ -11,10 +11,9 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
-/** A GlassFish that {@link GlassFishLauncher} started, read through its {@code server.log}. */
+/** A GlassFish that {@link GlassFishLauncher} started, read through its console output. */
 final class GlassFishServer implements RunningServer {
 
     private final GlassFishProcess glassFish;
@@ -39,7 +38,7 @@ final class GlassFishServer implements RunningServer {
         try {
             return GlassfishLog.deployments(glassFish.log(), application);
         } catch (IOException unreadable) {
-            throw new UncheckedIOException("cannot read GlassFish's server.log", unreadable);
+            throw new UncheckedIOException("cannot read GlassFish's console output", unreadable);
         }
     }
 
@@ -51,8 +50,8 @@ final class GlassFishServer implements RunningServer {
             throw new IllegalArgumentException(application + " was not deployed on this server");
         }
         int before = deployments(application);
-        Asadmin.Result redeployed = asadmin.run(List.of("--port", String.valueOf(domain.adminPort()), "deploy",
-                "--force", "true", "--name", application, archive.toString()));
+        Asadmin.Result redeployed = asadmin.onDomain(domain.adminPort(), "deploy", "--force", "true", "--name",
+                application, archive.toString());
         if (redeployed.exitCode() != 0
                 || Poll.until(within, () -> deployments(application), count -> count > before) <= before) {
             throw new AssertionError("GlassFish did not redeploy " + application + " within " + within + ":\n"

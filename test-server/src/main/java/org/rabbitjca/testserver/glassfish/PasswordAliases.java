@@ -4,7 +4,6 @@ package org.rabbitjca.testserver.glassfish;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,8 +28,8 @@ final class PasswordAliases {
         try {
             for (Map.Entry<String, String> alias : aliases.entrySet()) {
                 Files.writeString(passwordFile, "AS_ADMIN_ALIASPASSWORD=" + alias.getValue() + "\n");
-                Asadmin.Result created = asadmin.run(List.of("--port", String.valueOf(adminPort), "--passwordfile",
-                        passwordFile.toString(), "create-password-alias", alias.getKey()));
+                Asadmin.Result created = asadmin.onDomain(adminPort, "--passwordfile", passwordFile.toString(),
+                        "create-password-alias", alias.getKey());
                 if (created.exitCode() != 0) {
                     throw new AssertionError("asadmin create-password-alias " + alias.getKey() + " failed:\n"
                             + created.output());
